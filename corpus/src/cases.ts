@@ -32,7 +32,8 @@ export interface CasePlan {
   /** Literal inputs resolved now; random ones only carry their spec until the golden supplies values. */
   inputs: Record<string, { literal: ResolvedInput } | { random: RandomSpec }>;
   outcome: OutcomeData;
-  expectWarning?: string;
+  /** Substrings; every NumPy warning of the case must contain one of them, and each must be seen. */
+  expectWarning?: string[];
 }
 
 export interface ResolvedCase extends Omit<CasePlan, "inputs"> {
@@ -72,7 +73,7 @@ export function planCases(entry: Entry): CasePlan[] {
   (entry.cases ?? []).forEach((c, index) => {
     const inputs = { ...base };
     for (const [k, v] of Object.entries(c.inputs)) inputs[k] = resolveSpec(v, declared[k]);
-    plans.push({ name: c.name, why: c.why, index, inputs, outcome: outcomeOf(c.outcome) ?? entryOutcome, expectWarning: c.expect_warning });
+    plans.push({ name: c.name, why: c.why, index, inputs, outcome: outcomeOf(c.outcome) ?? entryOutcome, expectWarning: c.expect_warning === undefined ? undefined : [c.expect_warning].flat() });
   });
   return plans;
 }

@@ -146,6 +146,12 @@ function transpose(a: Matrix): Matrix {
   return { rows: a.cols, cols: a.rows, data: out };
 }
 
+function identity(n: number): Matrix {
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) data[i * n + i] = 1;
+  return { rows: n, cols: n, data };
+}
+
 function closeMatrices(label: string, got: Matrix, want: Matrix, rtol: number, atol: number): string[] {
   if (got.rows !== want.rows || got.cols !== want.cols) return [`${label}: shape ${got.rows}×${got.cols}, expected ${want.rows}×${want.cols}`];
   const scale = want.data.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
@@ -200,13 +206,11 @@ export function checkInvariant(check: InvariantCheckData, ctx: InvariantContext)
       case "orthonormal-columns": {
         const q = asMatrix(check.of, valueOf(ctx, check.of));
         const qtq = matmul(transpose(q), q);
-        const eye = new Float64Array(q.cols * q.cols);
-        for (let i = 0; i < q.cols; i++) eye[i * q.cols + i] = 1;
-        return closeMatrices(`${check.of}ᵀ${check.of} = I`, qtq, { rows: q.cols, cols: q.cols, data: eye }, 0, check.atol ?? 1e-12 * Math.max(1, q.rows));
+        return closeMatrices(`${check.of}ᵀ${check.of} = I`, qtq, identity(q.cols), 0, check.atol ?? 1e-12 * Math.max(1, q.rows));
       }
       case "reconstructs": {
         const product = check.product.map((t) => factor(ctx, t)).reduce(matmul);
-        const target = asMatrix(check.equals, valueOf(ctx, check.equals));
+        const target = check.equals === "identity" ? identity(product.rows) : asMatrix(check.equals, valueOf(ctx, check.equals));
         return closeMatrices(`${check.product.join(" @ ")} = ${check.equals}`, product, target, check.rtol ?? 1e-12, check.atol ?? 0);
       }
       case "close":

@@ -392,7 +392,7 @@ function checkEntry(entry: EntryData, loc: SourceLocator, fileBase: string, sect
     if (o.rule === "invariant") {
       const known = new Set([...(entry.outputs ?? []), ...inputNames]);
       o.checks.forEach((c, i) => {
-        const refs = c.check === "reconstructs" ? [...c.product.map((f) => f.replace(/^diag\((.*)\)$/, "$1").replace(/\.T$/, "")), c.equals] : [c.of];
+        const refs = c.check === "reconstructs" ? [...c.product.map((f) => f.replace(/^diag\((.*)\)$/, "$1").replace(/\.T$/, "")), ...(c.equals === "identity" ? [] : [c.equals])] : [c.of];
         for (const r of refs) if (!known.has(r)) push("MAC010", loc.at([...p, "checks", i]), `invariant check ${c.check} refers to "${r}", which is neither an input nor an output.`);
       });
     }

@@ -73,7 +73,7 @@ export const InvariantCheck = z.discriminatedUnion("check", [
   z.strictObject({
     check: z.literal("reconstructs"),
     product: z.array(z.string()).min(1).meta({ description: 'Factors multiplied left to right: "Q", "Q.T", "diag(s)"; names are outputs or inputs' }),
-    equals: z.string(),
+    equals: z.string().meta({ description: 'An input or output name, or "identity" for the identity matrix of matching size' }),
     rtol: z.number().min(0).optional(),
     atol: z.number().min(0).optional(),
   }),
@@ -106,7 +106,7 @@ export const Case = z.strictObject({
   why: text.optional(),
   inputs: z.record(z.string(), InputSpec),
   outcome: Outcome.optional(),
-  expect_warning: z.string().optional().meta({ description: "Substring of a NumPy warning this case is expected to raise" }),
+  expect_warning: z.union([z.string(), z.array(z.string()).min(1)]).optional().meta({ description: "Substring(s) of the NumPy warnings this case is expected to raise; every warning must match one" }),
 });
 
 export const LegendItem = z.strictObject({ symbol: text.meta({ description: "LaTeX" }), meaning: text });
