@@ -1,0 +1,354 @@
+/**
+ * The n-dimensional array: typed storage plus a strided view description,
+ * exactly like NumPy's `ndarray` (strides here are counted in elements, not
+ * bytes).
+ */
+import { allocStorage, castValue, checkDType, type DType, type Storage } from "./dtype.ts";
+import { formatArray } from "./format.ts";
+
+/** A JS scalar: numbers map to float64 (or int64 when asked), booleans to bool. */
+export type Scalar = number | boolean;
+
+/** Nested JS arrays of numbers/booleans, e.g. `[[1, 2], [3, 4]]`. */
+export type NestedArray = readonly (Scalar | NestedArray)[];
+
+/**
+ * Anything NumPy's `asarray` accepts here: an {@link NDArray}, a scalar, or
+ * (nested) JS arrays of scalars.
+ */
+export type ArrayLike = NDArray | Scalar | NestedArray;
+
+/** Formats a shape the way NumPy prints tuples: `(2,3)`, `(4,)`, `()`. */
+export function formatShape(shape: readonly number[], sep = ","): string {
+  if (shape.length === 1) return `(${shape[0]},)`;
+  return `(${shape.join(sep)})`;
+}
+
+/** Product of the entries of `shape` (1 for a 0-d shape). */
+export function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
+  return n;
+}
+
+/** C-order (row-major) strides in elements for `shape`. */
+export function cStrides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    s[i] = acc;
+    acc *= Math.max(shape[i], 1);
+  }
+  return s;
+}
+
+/** True when `a` is C-contiguous (dims of size 1 ignored, as NumPy's flag). */
+export function isCContiguous(a: NDArray): boolean {
+  let expect = 1;
+  for (let i = a.shape.length - 1; i >= 0; i--) {
+    const n = a.shape[i];
+    if (n === 0) return true;
+    if (n !== 1) {
+      if (a.strides[i] !== expect) return false;
+      expect *= n;
+    }
+  }
+  return true;
+}
+
+function checkShape(shape: readonly number[]): number[] {
+  const out = new Array<number>(shape.length);
+  for (let i = 0; i < shape.length; i++) {
+    const n = shape[i];
+    if (!Number.isInteger(n)) throw new TypeError("'float' object cannot be interpreted as an integer");
+    if (n < 0) throw new RangeError("negative dimensions are not allowed");
+    out[i] = n;
+  }
+  return out;
+}
+
+/**
+ * Copies the logical contents of a strided array into fresh C-order storage
+ * (optionally casting to `dtype`).
+ */
+export function copyToC(a: NDArray, dtype: DType = a.dtype): Storage {
+  const n = a.size;
+  const out = allocStorage(dtype, n);
+  if (n === 0) return out;
+  const src = a.data;
+  const needCast = dtype !== a.dtype && dtype !== "float64" && a.dtype !== "bool";
+  const nd = a.shape.length;
+  if (nd === 0) {
+    out[0] = needCast ? castValue(src[a.offset], dtype) : src[a.offset];
+    return out;
+  }
+  const shape = a.shape;
+  const strides = a.strides;
+  const inner = shape[nd - 1];
+  const is = strides[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  let off = a.offset;
+  let o = 0;
+  for (;;) {
+    if (needCast) {
+      for (let k = 0, p = off; k < inner; k++, p += is) out[o++] = castValue(src[p], dtype);
+    } else if (dtype === "bool" && a.dtype !== "bool") {
+      for (let k = 0, p = off; k < inner; k++, p += is) out[o++] = src[p] !== 0 ? 1 : 0;
+    } else {
+      for (let k = 0, p = off; k < inner; k++, p += is) out[o++] = src[p];
+    }
+    // advance the odometer over the outer axes
+    let d = nd - 2;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      off += strides[d];
+      if (idx[d] < shape[d]) break;
+      off -= strides[d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) break;
+  }
+  return out;
+}
+
+/**
+ * NumPy's `_attempt_nocopy_reshape`: new strides for viewing `a` with
+ * `newShape` without copying, or `null` when a copy is required.
+ */
+function attemptNoCopyReshape(a: NDArray, newShape: number[]): number[] | null {
+  const oldDims: number[] = [];
+  const oldStrides: number[] = [];
+  for (let i = 0; i < a.shape.length; i++) {
+    if (a.shape[i] !== 1) {
+      oldDims.push(a.shape[i]);
+      oldStrides.push(a.strides[i]);
+    }
+  }
+  const oldnd = oldDims.length;
+  const newnd = newShape.length;
+  const newStrides = new Array<number>(newnd).fill(0);
+  let oi = 0, oj = 1, ni = 0, nj = 1;
+  while (ni < newnd && oi < oldnd) {
+    let np_ = newShape[ni];
+    let op = oldDims[oi];
+    while (np_ !== op) {
+      if (np_ < op) np_ *= newShape[nj++];
+      else op *= oldDims[oj++];
+    }
+    for (let ok = oi; ok < oj - 1; ok++) {
+      if (oldStrides[ok] !== oldDims[ok + 1] * oldStrides[ok + 1]) return null;
+    }
+    newStrides[nj - 1] = oldStrides[oj - 1];
+    for (let nk = nj - 1; nk > ni; nk--) newStrides[nk - 1] = newStrides[nk] * newShape[nk];
+    ni = nj++;
+    oi = oj++;
+  }
+  // trailing size-1 dimensions
+  const last = ni >= 1 ? newStrides[ni - 1] : 1;
+  for (let k = ni; k < newnd; k++) newStrides[k] = last;
+  return newStrides;
+}
+
+/** Resolves a requested shape containing at most one `-1` (NumPy rules and wording). */
+export function resolveShape(size: number, shape: readonly number[]): number[] {
+  let unknown = -1;
+  let known = 1;
+  const out = shape.slice();
+  for (let i = 0; i < out.length; i++) {
+    const n = out[i];
+    if (!Number.isInteger(n)) throw new TypeError("'float' object cannot be interpreted as an integer");
+    if (n < 0) {
+      if (n !== -1) throw new RangeError("negative dimensions not allowed");
+      if (unknown >= 0) throw new RangeError("can only specify one unknown dimension");
+      unknown = i;
+    } else {
+      known *= n;
+    }
+  }
+  if (unknown >= 0) {
+    if (known === 0 || size % known !== 0) {
+      throw new RangeError(`cannot reshape array of size ${size} into shape ${formatShape(shape, ", ")}`);
+    }
+    out[unknown] = size / known;
+  } else if (known !== size) {
+    throw new RangeError(`cannot reshape array of size ${size} into shape ${formatShape(shape, ", ")}`);
+  }
+  return out;
+}
+
+/**
+ * An n-dimensional array over typed storage.
+ *
+ * `data` is the whole buffer; the array's element at multi-index
+ * `(i0, …, ik)` is `data[offset + Σ ij·strides[j]]`. Views (`.T`,
+ * `transpose`, `reshape` when possible) share `data`, as in NumPy.
+ *
+ * Storage: `float64` and `int64` use a `Float64Array` (int64 values are exact
+ * integers below 2^53), `bool` a `Uint8Array` of 0/1.
+ *
+ * @example
+ * const a = np.array([[1, 2, 3], [4, 5, 6]]);
+ * a.shape;       // [2, 3]
+ * a.T.tolist();  // [[1, 4], [2, 5], [3, 6]]
+ * String(a);     // "[[1. 2. 3.]\n [4. 5. 6.]]"
+ */
+export class NDArray {
+  /** Backing storage (shared between views). */
+  readonly data: Storage;
+  /** Dimensions. */
+  readonly shape: number[];
+  /** Step in `data` (in elements, may be negative or 0) per index along each axis. */
+  readonly strides: number[];
+  /** Index in `data` of the element at multi-index (0, …, 0). */
+  readonly offset: number;
+  /** Element type. */
+  readonly dtype: DType;
+
+  /**
+   * Low-level constructor: wraps existing storage without copying. Prefer
+   * {@link array}, {@link zeros}, … Strides default to C order.
+   */
+  constructor(data: Storage, shape: readonly number[], strides?: readonly number[], offset = 0, dtype?: DType) {
+    this.data = data;
+    this.shape = checkShape(shape);
+    this.strides = strides ? strides.slice() : cStrides(this.shape);
+    if (this.strides.length !== this.shape.length) throw new RangeError("strides must have one entry per dimension");
+    this.offset = offset;
+    const dt = dtype ?? (data instanceof Uint8Array ? "bool" : "float64");
+    this.dtype = checkDType(dt);
+    if ((dt === "bool") !== data instanceof Uint8Array) {
+      throw new TypeError(`dtype ${dt} needs a ${dt === "bool" ? "Uint8Array" : "Float64Array"} for storage`);
+    }
+  }
+
+  /** Number of dimensions (NumPy `ndarray.ndim`). */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** Number of elements, the product of the shape (NumPy `ndarray.size`). */
+  get size(): number {
+    return shapeSize(this.shape);
+  }
+
+  /**
+   * The transposed array: a view with reversed shape and strides, no copy
+   * (NumPy `ndarray.T`). For a 1-D array it is the array itself (as a view).
+   *
+   * @example
+   * np.array([[1, 2], [3, 4]]).T.tolist(); // [[1, 3], [2, 4]]
+   */
+  get T(): NDArray {
+    return new NDArray(this.data, this.shape.slice().reverse(), this.strides.slice().reverse(), this.offset, this.dtype);
+  }
+
+  /**
+   * Gives a new shape without changing the data (NumPy `ndarray.reshape`,
+   * C order). One dimension may be `-1` (inferred). Returns a view when the
+   * strides allow it, otherwise a copy.
+   *
+   * @example
+   * np.arange(6).reshape(2, 3).shape;  // [2, 3]
+   * np.arange(6).reshape([3, -1]).shape; // [3, 2]
+   */
+  reshape(...shape: number[] | [readonly number[]]): NDArray {
+    const req: readonly number[] = shape.length === 1 && Array.isArray(shape[0]) ? (shape[0] as readonly number[]) : (shape as number[]);
+    const newShape = resolveShape(this.size, req);
+    if (this.size === 0 || isCContiguous(this)) {
+      return new NDArray(this.data, newShape, cStrides(newShape), this.offset, this.dtype);
+    }
+    const st = attemptNoCopyReshape(this, newShape);
+    if (st) return new NDArray(this.data, newShape, st, this.offset, this.dtype);
+    return new NDArray(copyToC(this), newShape, cStrides(newShape), 0, this.dtype);
+  }
+
+  /**
+   * Converts to nested JS arrays of numbers (booleans for `bool`); a 0-d
+   * array gives its scalar (NumPy `ndarray.tolist`).
+   *
+   * @example
+   * np.array([[1, 2], [3, 4]]).tolist(); // [[1, 2], [3, 4]]
+   */
+  tolist(): Scalar | NestedArray {
+    const { data, shape, strides, dtype } = this;
+    const isBool = dtype === "bool";
+    const rec = (d: number, off: number): Scalar | NestedArray => {
+      if (d === shape.length) return isBool ? data[off] !== 0 : data[off];
+      const out: (Scalar | NestedArray)[] = new Array(shape[d]);
+      for (let i = 0; i < shape[d]; i++) out[i] = rec(d + 1, off + i * strides[d]);
+      return out;
+    };
+    return rec(0, this.offset);
+  }
+
+  /**
+   * A C-ordered copy with its own storage (NumPy `ndarray.copy()`).
+   *
+   * @example
+   * const b = a.copy(); // b.data !== a.data
+   */
+  copy(): NDArray {
+    return new NDArray(copyToC(this), this.shape, undefined, 0, this.dtype);
+  }
+
+  /**
+   * Copy cast to another dtype (NumPy `ndarray.astype`, `order="C"`).
+   * float → int64 truncates toward zero; → bool is `x != 0`.
+   *
+   * @example
+   * np.array([1.7, -1.7]).astype("int64").tolist(); // [1, -1]
+   */
+  astype(dtype: DType): NDArray {
+    return new NDArray(copyToC(this, checkDType(dtype)), this.shape, undefined, 0, dtype);
+  }
+
+  /**
+   * One element as a JS scalar (NumPy `ndarray.item`): with no argument the
+   * array must have exactly one element; one argument is a flat C-order index;
+   * `ndim` arguments are a multi-index. Negative indices count from the end.
+   *
+   * @example
+   * np.array([[1, 2], [3, 4]]).item(1, 0); // 3
+   * np.array([[1, 2], [3, 4]]).item(3);    // 4
+   */
+  item(...index: number[]): Scalar {
+    let off = this.offset;
+    const { shape, strides } = this;
+    if (index.length === 0) {
+      if (this.size !== 1) throw new RangeError("can only convert an array of size 1 to a Python scalar");
+    } else if (index.length === 1 && shape.length !== 1) {
+      const n = this.size;
+      let flat = index[0];
+      if (flat < 0) flat += n;
+      if (!Number.isInteger(flat) || flat < 0 || flat >= n) throw new RangeError(`index ${index[0]} is out of bounds for size ${n}`);
+      for (let d = shape.length - 1; d >= 0; d--) {
+        const i = flat % shape[d];
+        flat = (flat - i) / shape[d];
+        off += i * strides[d];
+      }
+    } else {
+      if (index.length !== shape.length) throw new RangeError("incorrect number of indices for array");
+      for (let d = 0; d < shape.length; d++) {
+        let i = index[d];
+        if (i < 0) i += shape[d];
+        if (!Number.isInteger(i) || i < 0 || i >= shape[d]) {
+          throw new RangeError(`index ${index[d]} is out of bounds for axis ${d} with size ${shape[d]}`);
+        }
+        off += i * strides[d];
+      }
+    }
+    const v = this.data[off];
+    return this.dtype === "bool" ? v !== 0 : v;
+  }
+
+  /**
+   * NumPy's `str(a)`: same digits, padding, line wrapping at 75 characters
+   * and `...` summarisation above 1000 elements.
+   *
+   * @example
+   * String(np.array([1, 2.5])); // "[1.  2.5]"
+   */
+  toString(): string {
+    return formatArray(this);
+  }
+}
