@@ -1,0 +1,111 @@
+/**
+ * Runs after `astro build` (see package.json): checks the built site against the
+ * corpus it was built from, independently of how the pages were generated.
+ *
+ * - one dist/entries/<id>/index.html for every entry YAML file in the corpus
+ *   (counted from the corpus folder, not from the build), whose <h1> is the
+ *   entry's title and which contains a KaTeX-rendered formula (class="katex");
+ * - the home page links every entry; the quick reference page exists and links
+ *   every entry that has a `quick` line; each entry's source file is published;
+ * - no page contains <script and dist holds no JavaScript: zero client JS.
+ *
+ * Exits 1 with the list of every failure. Plain Node 22 (type stripping): erasable
+ * TypeScript only, `.ts` in relative imports. Honours MAC_CORPUS_DIR like the build.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { corpusDir, formatDiagnostics, loadCorpus } from "@maths-as-code/corpus";
+
+const dist = path.resolve(import.meta.dirname, "..", "dist");
+const dir = corpusDir();
+const failures: string[] = [];
+const fail = (message: string): void => {
+  failures.push(message);
+};
+
+function walk(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name))
+    .sort();
+}
+
+function decodeEntities(html: string): string {
+  return html
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+function h1Text(html: string): string | undefined {
+  const m = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
+  return m ? squash(decodeEntities(m[1].replace(/<[^>]*>/g, ""))) : undefined;
+}
+
+const linksTo = (html: string, id: string): boolean => new RegExp(`href="[^"]*/entries/${id}/"`).test(html);
+
+function read(rel: string): string | undefined {
+  const abs = path.join(dist, rel);
+  if (!existsSync(abs)) {
+    fail(`dist/${rel} is missing`);
+    return undefined;
+  }
+  return readFileSync(abs, "utf8");
+}
+
+// 1. The entries, counted from the corpus folder.
+const entryFiles = walk(path.join(dir, "entries")).filter((f) => /\.ya?ml$/.test(f));
+const ids = entryFiles.map((f) => path.basename(f).replace(/\.ya?ml$/, ""));
+if (!existsSync(dist)) fail(`${dist} does not exist: run astro build first`);
+if (!entryFiles.length) fail(`no entry files under ${path.join(dir, "entries")}`);
+
+// Titles come from the corpus's own loader; a corpus it rejects should never have built.
+const corpus = loadCorpus(dir);
+if (corpus.diagnostics.length) fail(`the corpus has problems, yet the build succeeded:\n${formatDiagnostics(corpus.diagnostics)}`);
+const byId = new Map(corpus.entries.map((e) => [e.id, e]));
+
+const home = read("index.html");
+const reference = read("reference/index.html");
+
+for (const id of ids) {
+  const entry = byId.get(id);
+  const html = read(`entries/${id}/index.html`);
+  if (!html) continue;
+  if (!entry) {
+    fail(`entries/${id}: the corpus loader returned no entry "${id}"`);
+    continue;
+  }
+  const h1 = h1Text(html);
+  if (h1 !== squash(entry.title)) fail(`entries/${id}/index.html: <h1> is ${JSON.stringify(h1)}, expected the title ${JSON.stringify(entry.title)}`);
+  if (!html.includes('class="katex"')) fail(`entries/${id}/index.html: no class="katex" element — the formula was not rendered`);
+  if (home && !linksTo(home, id)) fail(`index.html does not link to entries/${id}/`);
+  if (reference && entry.quick && !linksTo(reference, id)) fail(`reference/index.html does not link to entries/${id}/ although the entry has a quick line`);
+  if (!existsSync(path.join(dist, entry.file)) || !statSync(path.join(dist, entry.file)).isFile()) fail(`dist/${entry.file} is missing: the entry page's source link is broken`);
+}
+
+// Pages for entries that no longer exist mean a stale or foreign dist.
+const built = existsSync(path.join(dist, "entries")) ? readdirSync(path.join(dist, "entries")) : [];
+for (const id of built) if (!ids.includes(id)) fail(`dist/entries/${id}/ has no entry file in ${path.join(dir, "entries")}`);
+
+// 2. Zero client JavaScript.
+const files = walk(dist);
+for (const file of files) {
+  const rel = path.relative(dist, file);
+  if (/\.(m?js|cjs)$/.test(file)) fail(`dist/${rel}: JavaScript file in the output (the site ships no client JS)`);
+  if (file.endsWith(".html") && /<script/i.test(readFileSync(file, "utf8"))) fail(`dist/${rel}: contains <script (the site ships no client JS)`);
+}
+
+if (failures.length) {
+  console.error(`site build check failed (${failures.length} problem${failures.length === 1 ? "" : "s"}):`);
+  for (const f of failures) console.error(`  - ${f}`);
+  process.exit(1);
+}
+const pages = files.filter((f) => f.endsWith(".html")).length;
+console.log(`site ok: ${ids.length} entry page${ids.length === 1 ? "" : "s"}, home, reference (${pages} HTML pages, no <script>)`);
