@@ -41,6 +41,8 @@ export interface PrepareOptions {
   snippetRoot?: string;
   /** Replace an entry's TypeScript body (used by the must-fail tests). */
   typescriptOverride?: (entry: Entry) => string | undefined;
+  /** Per-case time limit for every case (default: the entry's timeout_ms, else MAC_CASE_TIMEOUT_MS or 5000). */
+  timeoutMs?: number;
 }
 
 export function goldenFor(corpus: Corpus, entry: Entry): Golden | undefined {
@@ -66,7 +68,7 @@ export function prepareCases(corpus: Corpus, options: PrepareOptions = {}): Prep
     mkdirSync(dir, { recursive: true });
     for (const c of cases) {
       const modulePath = path.join(dir, `${c.name}.mjs`);
-      const prepared: PreparedCase = { entry, case: c, golden: golden?.cases.find((g) => g.name === c.name), modulePath, timeoutMs: entry.timeout_ms ?? DEFAULT_TIMEOUT_MS };
+      const prepared: PreparedCase = { entry, case: c, golden: golden?.cases.find((g) => g.name === c.name), modulePath, timeoutMs: options.timeoutMs ?? entry.timeout_ms ?? DEFAULT_TIMEOUT_MS };
       if (!prepared.golden) prepared.setupProblem = `no golden for this case in corpus/goldens/${entry.id}.json: run \`pnpm goldens\`.`;
       try {
         const js = stripTypeScriptTypes(c.source.typescript.source, { mode: "strip" });
