@@ -15,7 +15,7 @@ const corpusDir = process.env.MAC_CORPUS_DIR
   : fileURLToPath(new URL("../../corpus/", import.meta.url)).replace(/[\\/]$/, "");
 
 /** Code blocks in MDX pages use the same dual themes as <Code> on entry pages. */
-const shikiThemes = { light: "github-light", dark: "github-dark" };
+const shikiThemes = /** @type {const} */ ({ light: "github-light", dark: "github-dark" });
 
 /** In `astro dev`, editing a YAML entry or a golden reloads the page. */
 function watchCorpus() {

@@ -52,13 +52,13 @@ function elementProblem(got: Scalar, want: Scalar, outcome: OutcomeData, integra
   if (Number.isNaN(want) || Number.isNaN(got)) return Number.isNaN(want) && Number.isNaN(got) ? undefined : miss("NaN on one side only");
   const rule = integral ? "exact" : outcome.rule;
   if (rule === "ulp") {
-    const max = (outcome.rule === "ulp" && outcome.max) ?? DEFAULTS.ulp;
+    const max = outcome.rule === "ulp" ? (outcome.max ?? DEFAULTS.ulp) : DEFAULTS.ulp;
     const d = ulpDistance(got, want);
     return d <= max ? undefined : miss(`${Number.isFinite(d) ? d : "∞"} ulp > ${max} allowed`);
   }
   if (rule === "allclose") {
-    const rtol = (outcome.rule === "allclose" && outcome.rtol) ?? DEFAULTS.rtol;
-    const atol = (outcome.rule === "allclose" && outcome.atol) ?? DEFAULTS.atol;
+    const rtol = outcome.rule === "allclose" ? (outcome.rtol ?? DEFAULTS.rtol) : DEFAULTS.rtol;
+    const atol = outcome.rule === "allclose" ? (outcome.atol ?? DEFAULTS.atol) : DEFAULTS.atol;
     if (!Number.isFinite(want) || !Number.isFinite(got)) return got === want ? undefined : miss("infinities must match exactly");
     const err = Math.abs(got - want);
     const allowed = atol + rtol * Math.abs(want);

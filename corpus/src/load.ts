@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar as YamlScala
 import type { z } from "zod";
 import { checkLatex } from "./latex.ts";
 import { CorpusError, type Diagnostic, type RuleCode } from "./diagnostics.ts";
-import { CAPS, Entry as EntrySchema, NAME_PATTERN, SectionsFile, type EntryData, type OutcomeData, type SectionData } from "./schema.ts";
+import { CAPS, EntrySchema, NAME_PATTERN, SectionsFile, type EntryData, type OutcomeData, type SectionData } from "./schema.ts";
 import { dtypeProblem, shapeOf, type Nested } from "./values.ts";
 
 export const DEFAULT_CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -165,7 +165,7 @@ function knownKeysAt(p: YamlPath, value: unknown): string[] {
   if (p.includes("inputs")) return ["value", "dtype", "random", "seed", "shape", "loc", "scale", "low", "high"];
   if (p[0] === "legend") return ["symbol", "meaning"];
   if (p[0] === "references") return ["title", "url", "locator"];
-  if (p[0] === "quick") return ["numpy", "typescript"];
+  if (p[0] === "quick") return ["latex", "numpy", "typescript"];
   if (p[0] === "plot") return ["variable", "range", "output"];
   return [];
 }
@@ -306,7 +306,7 @@ function checkEntry(entry: EntryData, loc: SourceLocator, fileBase: string, sect
   }
 
   // LaTeX: block scalar or single quotes, and KaTeX must accept it.
-  const latexFields: YamlPath[] = [["latex"], ...(entry.legend ?? []).map((_, i) => ["legend", i, "symbol"] as YamlPath)];
+  const latexFields: YamlPath[] = [["latex"], ...(entry.quick?.latex ? [["quick", "latex"] as YamlPath] : []), ...(entry.legend ?? []).map((_, i) => ["legend", i, "symbol"] as YamlPath)];
   for (const p of latexFields) {
     const value = getAt(entry, p);
     if (typeof value !== "string") continue;
@@ -329,7 +329,7 @@ function checkEntry(entry: EntryData, loc: SourceLocator, fileBase: string, sect
     }
     if ((entry.cases?.length ?? 0) < 2) push("MAC003", loc.at(entry.cases ? ["cases"] : []), `an entry needs at least two cases beyond the example (found ${entry.cases?.length ?? 0}): add cases for special values, edge shapes and magnitudes that break a naive formula.`);
     if (entry.tags?.includes("reduction")) {
-      const long = (entry.cases ?? []).some((c) => Object.values(c.inputs).some((i) => typeof i === "object" && i !== null && "random" in i && i.shape.reduce((a, b) => a * b, 1) > 128));
+      const long = (entry.cases ?? []).some((c) => Object.values(c.inputs).some((i) => typeof i === "object" && i !== null && "random" in i && (i as unknown as { shape: number[] }).shape.reduce((a, b) => a * b, 1) > 128));
       if (!long) push("MAC003", loc.at(entry.cases ? ["cases"] : []), `a reduction needs a random case with more than 128 elements (e.g. inputs: { x: { random: normal, seed: 1, shape: [1000] } }) to exercise pairwise summation.`);
     }
   }

@@ -110,9 +110,9 @@ export const Case = z.strictObject({
 });
 
 export const LegendItem = z.strictObject({ symbol: text.meta({ description: "LaTeX" }), meaning: text });
-export const Reference = z.strictObject({ title: text, url: z.url().optional(), locator: z.string().optional().meta({ description: "Section, page or equation number" }) });
+export const Reference = z.strictObject({ title: text, url: z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).optional(), locator: z.string().optional().meta({ description: "Section, page or equation number" }) });
 
-export const Entry = z.strictObject({
+export const EntrySchema = z.strictObject({
   id,
   title: text,
   section: id,
@@ -122,7 +122,7 @@ export const Entry = z.strictObject({
   ml_use: text.optional(),
   legend: z.array(LegendItem).optional(),
   aliases: z.array(text).optional(),
-  quick: z.strictObject({ numpy: text, typescript: text }).optional().meta({ description: "One-line equivalents for the quick reference card" }),
+  quick: z.strictObject({ latex: text.optional().meta({ description: "Short notation for the card, when the formula is long" }), numpy: text, typescript: text }).optional().meta({ description: "One-line equivalents for the quick reference card" }),
   pitfall: text.optional(),
   related: z.array(id).optional(),
   references: z.array(Reference).optional(),
@@ -137,17 +137,17 @@ export const Entry = z.strictObject({
   cases: z.array(Case).optional(),
 });
 
-export const Section = z.strictObject({
+export const SectionSchema = z.strictObject({
   id,
   title: text,
   order: z.int().min(1),
   mental_model: text,
   seed: z.boolean().optional().meta({ description: "One of the original cheat sheet's six sections" }),
 });
-export const SectionsFile = z.strictObject({ sections: z.array(Section).min(1) });
+export const SectionsFile = z.strictObject({ sections: z.array(SectionSchema).min(1) });
 
-export type EntryData = z.infer<typeof Entry>;
-export type SectionData = z.infer<typeof Section>;
+export type EntryData = z.infer<typeof EntrySchema>;
+export type SectionData = z.infer<typeof SectionSchema>;
 export type CaseData = z.infer<typeof Case>;
 export type OutcomeData = z.infer<typeof OutcomeObject>;
 export type InvariantCheckData = z.infer<typeof InvariantCheck>;

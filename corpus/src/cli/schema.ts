@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { corpusDir } from "../load.ts";
-import { Entry, SectionsFile } from "../schema.ts";
+import { EntrySchema, SectionsFile } from "../schema.ts";
 
 export function jsonSchemas(): Record<string, string> {
   const make = (schema: z.ZodType, title: string) => {
@@ -23,7 +23,7 @@ export function jsonSchemas(): Record<string, string> {
     return JSON.stringify({ ...json, title }, null, 2) + "\n";
   };
   return {
-    "entry.schema.json": make(Entry, "Maths-as-Code corpus entry, format version 1"),
+    "entry.schema.json": make(EntrySchema, "Maths-as-Code corpus entry, format version 1"),
     "sections.schema.json": make(SectionsFile, "Maths-as-Code corpus sections"),
   };
 }

@@ -15,16 +15,21 @@ import {
   resolveCases,
   staleGoldenDiagnostics,
   type CasePlan,
+  type Corpus,
   type Diagnostic,
-  type Entry,
   type GoldenCase,
   type InvariantCheckData,
   type OutcomeData,
   type ResolvedCase,
-  type Section,
 } from "@maths-as-code/corpus";
 
-export type { Entry, Section };
+/*
+ * The corpus's index re-exports both the zod schemas (values named Entry, Section)
+ * and the loader's interfaces of the same names; `export *` lets the values win, so
+ * the loaded types are taken from Corpus instead.
+ */
+export type Entry = Corpus["entries"][number];
+export type Section = Corpus["sections"][number];
 
 export interface PrintedOutput {
   /** The output variable, as the code names it. */

@@ -1,0 +1,495 @@
+/**
+ * Reductions: `sum`, `mean`, `prod`, `var`, `std`, `max`, `min`, `argmax`,
+ * `argmin`.
+ *
+ * How NumPy 2.4.6 computes them, and so how this module does (bit-exact for
+ * float64):
+ * - `np.add.reduce` allocates the result filled with the identity (+0.0),
+ *   then its iterator hands the inner loop one line at a time. The iterator
+ *   sorts the axes by stride (smallest innermost) and merges (coalesces)
+ *   axes that are contiguous with each other.
+ * - When the innermost axis is reduced, the inner loop is NumPy's pairwise
+ *   summation of that line (`out += pairwise_sum(line)`); otherwise it adds
+ *   the line element-wise into the output (`out[j] += in[j]`), so the
+ *   reduced elements are summed sequentially in memory order (C-order 2-D
+ *   `axis=0`: row after row).
+ * - When the input must be cast (int64/bool summed as float64, as in `mean`
+ *   and `var` of integers), a buffered iterator feeds the pairwise loop in
+ *   chunks of 8192 elements along each line: `out += pw(chunk)` per chunk.
+ * - `prod` multiplies sequentially from 1.0 in the same iteration order.
+ * - `max`/`min` start from the first element; NaN propagates.
+ * - `mean` = sum / n; `var` = two passes (mean with keepdims, then the sum of
+ *   squared deviations, both pairwise) / max(n − ddof, 0); `std` = sqrt(var).
+ */
+import { asarray } from "./creation.ts";
+import { checkDType, int53Error, MAX_INT, type DType } from "./dtype.ts";
+import { bestAxisOrder, axisFlags, forEachLine, innerLength, innerStride, makeLoop, normalizeAxis } from "./iter.ts";
+import { pairwiseSum } from "./kernels/pairwise.ts";
+import { NDArray, type ArrayLike } from "./ndarray.ts";
+import { multiply, subtract } from "./ufunc.ts";
+
+/** NumPy's buffer size: cast reductions see their lines in chunks of this many elements. */
+const BUFSIZE = 8192;
+
+/** `axis` and `keepdims`, as in NumPy. */
+export interface ReduceOptions {
+  /** Axis or axes to reduce (negative counts from the end); `null`/omitted = all. */
+  axis?: number | readonly number[] | null;
+  /** Keep reduced axes as size-1 dimensions. */
+  keepdims?: boolean;
+}
+
+/** Options of `sum` / `prod`. */
+export interface SumOptions extends ReduceOptions {
+  /** Accumulator and result dtype (default: int64 for int64/bool input, else the input's). */
+  dtype?: DType;
+}
+
+/** Options of `var` / `std`. */
+export interface VarOptions extends ReduceOptions {
+  /** Delta degrees of freedom: the divisor is `N - ddof` (default 0). */
+  ddof?: number;
+}
+
+/** Options that reduce everything to a scalar. */
+export interface AllAxes {
+  axis?: null;
+  keepdims?: false;
+}
+
+type Kind = "sum" | "prod" | "max" | "min";
+
+/** Output shape of a reduction. */
+function reducedShape(shape: readonly number[], flags: readonly boolean[], keepdims: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (!flags[i]) out.push(shape[i]);
+    else if (keepdims) out.push(1);
+  }
+  return out;
+}
+
+/**
+ * The reduction engine: mirrors NumPy's iterator (see the module comment).
+ * `acc` is the accumulation dtype; float64 accumulation of int64/bool input
+ * is a casting reduction (8192-element chunks).
+ */
+function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, acc: DType, keepdims: boolean): NDArray {
+  const shape = a.shape;
+  const nd = shape.length;
+  const inStrides = shape.map((n, i) => (n === 1 ? 0 : a.strides[i]));
+  const perm = bestAxisOrder(shape, [inStrides]);
+  // Result allocated densely in the iterator's order (NumPy allocates it in K order).
+  const outFull = new Array<number>(nd).fill(0);
+  let outSize = 1;
+  for (const ax of perm) {
+    if (!flags[ax]) {
+      outFull[ax] = outSize;
+      outSize *= shape[ax];
+    }
+  }
+  let count = 1;
+  for (let i = 0; i < nd; i++) if (flags[i]) count *= shape[i];
+  const outShape = reducedShape(shape, flags, keepdims);
+  const outStrides: number[] = [];
+  for (let i = 0; i < nd; i++) {
+    if (!flags[i]) outStrides.push(outFull[i]);
+    else if (keepdims) outStrides.push(0);
+  }
+
+  if ((kind === "max" || kind === "min") && count === 0 && outSize !== 0) {
+    throw new RangeError(`zero-size array to reduction operation ${kind === "max" ? "maximum" : "minimum"} which has no identity`);
+  }
+
+  const loop = makeLoop(shape, [outFull, inStrides], perm);
+  const n = innerLength(loop);
+  const os = innerStride(loop, 0);
+  const is = innerStride(loop, 1);
+  const reduceInner = os === 0;
+
+  if (acc === "bool") {
+    // max/min of bool: logical or / and
+    const out = new Uint8Array(outSize).fill(kind === "min" ? 1 : 0);
+    const src = a.data as Uint8Array;
+    if (kind === "max") {
+      forEachLine(loop, [0, a.offset], (o) => {
+        for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) out[p] |= src[q];
+      });
+    } else {
+      forEachLine(loop, [0, a.offset], (o) => {
+        for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) out[p] &= src[q];
+      });
+    }
+    return new NDArray(out, outShape, outStrides, 0, "bool");
+  }
+
+  const src = a.data instanceof Float64Array ? a.data : Float64Array.from(a.data);
+  const out = new Float64Array(outSize);
+  const cast = a.dtype !== acc;
+  if (kind === "sum" && acc === "float64") {
+    if (reduceInner) {
+      if (cast) {
+        forEachLine(loop, [0, a.offset], (o) => {
+          let r = out[o[0]];
+          for (let c = 0; c < n; c += BUFSIZE) r += pairwiseSum(src, o[1] + c * is, Math.min(BUFSIZE, n - c), is);
+          out[o[0]] = r;
+        });
+      } else {
+        forEachLine(loop, [0, a.offset], (o) => {
+          out[o[0]] += pairwiseSum(src, o[1], n, is);
+        });
+      }
+    } else {
+      forEachLine(loop, [0, a.offset], (o) => {
+        for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) out[p] += src[q];
+      });
+    }
+  } else if (kind === "sum") {
+    // exact integer accumulation (int64 / bool input)
+    const trunc = a.dtype === "float64";
+    forEachLine(loop, [0, a.offset], (o) => {
+      for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) {
+        const r = out[p] + (trunc ? Math.trunc(src[q]) : src[q]);
+        if (r > MAX_INT || r < -MAX_INT) int53Error();
+        out[p] = r;
+      }
+    });
+  } else if (kind === "prod") {
+    out.fill(1);
+    if (acc === "int64") {
+      const trunc = a.dtype === "float64";
+      forEachLine(loop, [0, a.offset], (o) => {
+        for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) {
+          const r = out[p] * (trunc ? Math.trunc(src[q]) : src[q]);
+          if (r > MAX_INT || r < -MAX_INT) int53Error();
+          out[p] = r === 0 ? 0 : r;
+        }
+      });
+    } else if (reduceInner) {
+      forEachLine(loop, [0, a.offset], (o) => {
+        let r = out[o[0]];
+        for (let k = 0, q = o[1]; k < n; k++, q += is) r *= src[q];
+        out[o[0]] = r;
+      });
+    } else {
+      forEachLine(loop, [0, a.offset], (o) => {
+        for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) out[p] *= src[q];
+      });
+    }
+  } else if (kind === "max") {
+    // maximum(acc, x): NaN propagates, ties go to the later element; -inf start
+    // is equivalent to NumPy's "copy the first element" start.
+    out.fill(-Infinity);
+    forEachLine(loop, [0, a.offset], (o) => {
+      for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) {
+        const x = out[p];
+        const y = src[q];
+        out[p] = x > y || x !== x ? x : y;
+      }
+    });
+  } else {
+    out.fill(Infinity);
+    forEachLine(loop, [0, a.offset], (o) => {
+      for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) {
+        const x = out[p];
+        const y = src[q];
+        out[p] = x < y || x !== x ? x : y;
+      }
+    });
+  }
+  return new NDArray(out, outShape, outStrides, 0, acc);
+}
+
+function unwrap(r: NDArray, flags: readonly boolean[], keepdims: boolean): NDArray | number {
+  if (!keepdims && flags.every((f) => f)) return r.item() as number;
+  return r;
+}
+
+function defaultSumDType(a: NDArray): DType {
+  return a.dtype === "bool" ? "int64" : a.dtype;
+}
+
+/**
+ * Sum of array elements over the given axes (NumPy `np.sum`), bit-exact with
+ * NumPy for float64: pairwise summation along the innermost reduced memory
+ * axis, sequential across the others, starting from +0.0.
+ *
+ * $$\texttt{sum}(a) = \sum_i a_i$$
+ *
+ * Special cases: empty → 0; `sum([-0.0])` is +0.0; NaN/±inf propagate; int64
+ * and bool sum to int64 (exact; beyond 2^53 raises).
+ *
+ * @example
+ * np.sum([1, 2, 3]);                                   // 6
+ * np.sum([[1, 2], [3, 4]], { axis: 0 });               // NDArray [4, 6]
+ * np.sum(np.ones([2, 2]), { axis: 1, keepdims: true }).shape; // [2, 1]
+ */
+export function sum(a: ArrayLike, options?: SumOptions & AllAxes): number;
+export function sum(a: ArrayLike, options: SumOptions & { keepdims: true }): NDArray;
+export function sum(a: ArrayLike, options?: SumOptions): NDArray | number;
+export function sum(a: ArrayLike, options: SumOptions = {}): NDArray | number {
+  const arr = asarray(a);
+  const flags = axisFlags(options.axis, arr.ndim);
+  const acc = options.dtype === undefined ? defaultSumDType(arr) : checkDType(options.dtype);
+  if (acc === "bool") throw new TypeError("sum with dtype bool is not supported");
+  return unwrap(reduceCore(arr, flags, "sum", acc, !!options.keepdims), flags, !!options.keepdims);
+}
+
+/**
+ * Product of array elements (NumPy `np.prod`): sequential multiplication
+ * from 1.0 in NumPy's iteration order (bit-exact).
+ *
+ * $$\texttt{prod}(a) = \prod_i a_i$$
+ *
+ * Special cases: empty → 1; int64 results beyond 2^53 raise (NumPy wraps).
+ *
+ * @example
+ * np.prod([1, 2, 3, 4]); // 24
+ */
+export function prod(a: ArrayLike, options?: SumOptions & AllAxes): number;
+export function prod(a: ArrayLike, options: SumOptions & { keepdims: true }): NDArray;
+export function prod(a: ArrayLike, options?: SumOptions): NDArray | number;
+export function prod(a: ArrayLike, options: SumOptions = {}): NDArray | number {
+  const arr = asarray(a);
+  const flags = axisFlags(options.axis, arr.ndim);
+  const acc = options.dtype === undefined ? defaultSumDType(arr) : checkDType(options.dtype);
+  if (acc === "bool") throw new TypeError("prod with dtype bool is not supported");
+  return unwrap(reduceCore(arr, flags, "prod", acc, !!options.keepdims), flags, !!options.keepdims);
+}
+
+function countOf(shape: readonly number[], flags: readonly boolean[]): number {
+  let c = 1;
+  for (let i = 0; i < shape.length; i++) if (flags[i]) c *= shape[i];
+  return c;
+}
+
+/** In-place element-wise division (NumPy's `true_divide(ret, n, out=ret)`). */
+function divideInPlace(r: NDArray, d: number): void {
+  const data = r.data as Float64Array;
+  for (let i = 0; i < data.length; i++) data[i] = data[i] / d;
+}
+
+/**
+ * Arithmetic mean (NumPy `np.mean`): NumPy's pairwise sum divided by the
+ * count, bit-exact. int64/bool input is summed as float64 through NumPy's
+ * 8192-element buffered chunks.
+ *
+ * $$\bar a = \frac{1}{N}\sum_{i=1}^{N} a_i$$
+ *
+ * Special cases: empty → NaN (NumPy also warns "Mean of empty slice").
+ *
+ * @example
+ * np.mean([1, 2, 3, 4]);                   // 2.5
+ * np.mean([[1, 2], [3, 4]], { axis: 1 });  // NDArray [1.5, 3.5]
+ */
+export function mean(a: ArrayLike, options?: AllAxes): number;
+export function mean(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
+export function mean(a: ArrayLike, options?: ReduceOptions): NDArray | number;
+export function mean(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
+  const arr = asarray(a);
+  const flags = axisFlags(options.axis, arr.ndim);
+  const keepdims = !!options.keepdims;
+  const r = reduceCore(arr, flags, "sum", "float64", keepdims);
+  divideInPlace(r, countOf(arr.shape, flags));
+  return unwrap(r, flags, keepdims);
+}
+
+function varCore(arr: NDArray, options: VarOptions): { r: NDArray; flags: boolean[]; keepdims: boolean } {
+  const flags = axisFlags(options.axis, arr.ndim);
+  const keepdims = !!options.keepdims;
+  const ddof = options.ddof ?? 0;
+  const n = countOf(arr.shape, flags);
+  const arrmean = reduceCore(arr, flags, "sum", "float64", true);
+  divideInPlace(arrmean, n);
+  let x = subtract(arr, arrmean);
+  x = multiply(x, x);
+  const r = reduceCore(x, flags, "sum", "float64", keepdims);
+  divideInPlace(r, Math.max(n - ddof, 0));
+  return { r, flags, keepdims };
+}
+
+/**
+ * Variance (NumPy `np.var`), two-pass like NumPy and bit-exact:
+ * `m = sum(a)/N` (kept dims), `d = (a − m)²`, `sum(d) / max(N − ddof, 0)`.
+ *
+ * $$\operatorname{var}(a) = \frac{1}{N-\text{ddof}}\sum_{i=1}^{N} (a_i - \bar a)^2$$
+ *
+ * Special cases: `N − ddof ≤ 0` gives inf or NaN (NumPy also warns); empty → NaN.
+ *
+ * @example
+ * np.var([1, 2, 3, 4]);              // 1.25
+ * np.var([1, 2, 3, 4], { ddof: 1 }); // 1.6666666666666667
+ */
+function var_(a: ArrayLike, options?: Omit<VarOptions, "axis" | "keepdims"> & AllAxes): number;
+function var_(a: ArrayLike, options: VarOptions & { keepdims: true }): NDArray;
+function var_(a: ArrayLike, options?: VarOptions): NDArray | number;
+function var_(a: ArrayLike, options: VarOptions = {}): NDArray | number {
+  const { r, flags, keepdims } = varCore(asarray(a), options);
+  return unwrap(r, flags, keepdims);
+}
+export { var_ as var };
+
+/**
+ * Standard deviation (NumPy `np.std`): `sqrt(var(a))`, bit-exact.
+ *
+ * $$\operatorname{std}(a) = \sqrt{\frac{1}{N-\text{ddof}}\sum_{i=1}^{N} (a_i - \bar a)^2}$$
+ *
+ * @example
+ * np.std([1, 2, 3, 4]); // 1.118033988749895
+ */
+export function std(a: ArrayLike, options?: Omit<VarOptions, "axis" | "keepdims"> & AllAxes): number;
+export function std(a: ArrayLike, options: VarOptions & { keepdims: true }): NDArray;
+export function std(a: ArrayLike, options?: VarOptions): NDArray | number;
+export function std(a: ArrayLike, options: VarOptions = {}): NDArray | number {
+  const { r, flags, keepdims } = varCore(asarray(a), options);
+  const data = r.data as Float64Array;
+  for (let i = 0; i < data.length; i++) data[i] = Math.sqrt(data[i]);
+  return unwrap(r, flags, keepdims);
+}
+
+/**
+ * Maximum over the given axes (NumPy `np.max` / `np.amax`). NaN propagates.
+ * For a bool array the scalar result is a JS boolean at run time (NumPy's
+ * `np.bool`), although TypeScript types it as `number`.
+ *
+ * $$\max(a) = \max_i a_i$$
+ *
+ * Special cases: empty raises "zero-size array to reduction operation maximum
+ * which has no identity". With mixed +0/-0 ties NumPy's sign depends on its
+ * SIMD lane order; this returns the sign of the last tied element (what
+ * NumPy's scalar loop does).
+ *
+ * @example
+ * np.max([1, 5, 3]);                       // 5
+ * np.max([[1, 5], [7, 2]], { axis: 0 });   // NDArray [7, 5]
+ */
+export function max(a: ArrayLike, options?: AllAxes): number;
+export function max(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
+export function max(a: ArrayLike, options?: ReduceOptions): NDArray | number;
+export function max(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
+  const arr = asarray(a);
+  const flags = axisFlags(options.axis, arr.ndim);
+  return unwrap(reduceCore(arr, flags, "max", arr.dtype, !!options.keepdims), flags, !!options.keepdims);
+}
+
+/**
+ * Minimum over the given axes (NumPy `np.min` / `np.amin`). NaN propagates.
+ *
+ * $$\min(a) = \min_i a_i$$
+ *
+ * Special cases: empty raises (no identity); see {@link max} for ±0 ties.
+ *
+ * @example
+ * np.min([4, 1, 3]); // 1
+ */
+export function min(a: ArrayLike, options?: AllAxes): number;
+export function min(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
+export function min(a: ArrayLike, options?: ReduceOptions): NDArray | number;
+export function min(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
+  const arr = asarray(a);
+  const flags = axisFlags(options.axis, arr.ndim);
+  return unwrap(reduceCore(arr, flags, "min", arr.dtype, !!options.keepdims), flags, !!options.keepdims);
+}
+
+/** Options of `argmax` / `argmin`: a single axis or null (flattened, C order). */
+export interface ArgOptions {
+  axis?: number | null;
+  keepdims?: boolean;
+}
+
+function argReduce(a: ArrayLike, options: ArgOptions, isMax: boolean): NDArray | number {
+  const arr = asarray(a);
+  const name = isMax ? "argmax" : "argmin";
+  const keepdims = !!options.keepdims;
+  const data = arr.data;
+  const scan = (off: number, n: number, s: number): number => {
+    let best = 0;
+    let bv = data[off];
+    if (bv !== bv) return 0;
+    for (let k = 1, p = off + s; k < n; k++, p += s) {
+      const v = data[p];
+      if (isMax ? v > bv : v < bv) {
+        bv = v;
+        best = k;
+      } else if (v !== v) {
+        return k;
+      }
+    }
+    return best;
+  };
+  if (options.axis === null || options.axis === undefined) {
+    if (arr.size === 0) throw new RangeError(`attempt to get ${name} of an empty sequence`);
+    const flat = arr.reshape(-1); // view when possible, C order
+    const r = scan(flat.offset, flat.size, flat.strides[0] ?? 1);
+    if (keepdims) return new NDArray(new Float64Array([r]), arr.shape.map(() => 1), undefined, 0, "int64");
+    return r;
+  }
+  const ax = normalizeAxis(options.axis, arr.ndim);
+  const n = arr.shape[ax];
+  const outerShape = arr.shape.filter((_, i) => i !== ax);
+  const outerStrides = arr.strides.filter((_, i) => i !== ax);
+  let outSize = 1;
+  for (const d of outerShape) outSize *= d;
+  if (n === 0 && outSize !== 0) throw new RangeError(`attempt to get ${name} of an empty sequence`);
+  const out = new Float64Array(outSize);
+  const s = arr.strides[ax];
+  // C-order walk over the other axes
+  const idx = new Array<number>(outerShape.length).fill(0);
+  let off = arr.offset;
+  for (let o = 0; o < outSize; o++) {
+    out[o] = scan(off, n, s);
+    for (let d = outerShape.length - 1; d >= 0; d--) {
+      idx[d]++;
+      off += outerStrides[d];
+      if (idx[d] < outerShape[d]) break;
+      off -= outerStrides[d] * outerShape[d];
+      idx[d] = 0;
+    }
+  }
+  const shape = keepdims ? arr.shape.map((d, i) => (i === ax ? 1 : d)) : outerShape;
+  const res = new NDArray(out, shape, undefined, 0, "int64");
+  return shape.length === 0 ? (res.item() as number) : res;
+}
+
+/**
+ * Index of the maximum (NumPy `np.argmax`): the first occurrence; a NaN
+ * counts as the maximum (the first NaN wins). Without `axis` the index is
+ * into the flattened (C-order) array. Result dtype int64.
+ *
+ * $$\operatorname{argmax}(a) = \min\{\, i : a_i = \max_j a_j \,\}$$
+ *
+ * @example
+ * np.argmax([1, 5, 5, 2]);                   // 1
+ * np.argmax([[1, 5], [7, 2]], { axis: 1 });  // NDArray [1, 0]
+ */
+export function argmax(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
+export function argmax(a: ArrayLike, options?: ArgOptions): NDArray | number;
+export function argmax(a: ArrayLike, options: ArgOptions = {}): NDArray | number {
+  return argReduce(a, options, true);
+}
+
+/**
+ * Index of the minimum (NumPy `np.argmin`): first occurrence; first NaN wins.
+ *
+ * $$\operatorname{argmin}(a) = \min\{\, i : a_i = \min_j a_j \,\}$$
+ *
+ * @example
+ * np.argmin([3, 1, 1]); // 1
+ */
+export function argmin(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
+export function argmin(a: ArrayLike, options?: ArgOptions): NDArray | number;
+export function argmin(a: ArrayLike, options: ArgOptions = {}): NDArray | number {
+  return argReduce(a, options, false);
+}
+
+/** Internal: sum over axes with a given accumulator dtype, always an NDArray (used by linalg). */
+export function sumArray(a: NDArray, axis: number | readonly number[] | null | undefined, keepdims: boolean): NDArray {
+  const flags = axisFlags(axis, a.ndim);
+  return reduceCore(a, flags, "sum", defaultSumDType(a), keepdims);
+}
+
+/** Internal: max/min over axes, always an NDArray (used by linalg). */
+export function maxminArray(a: NDArray, axis: number | readonly number[] | null | undefined, keepdims: boolean, isMax: boolean): NDArray {
+  const flags = axisFlags(axis, a.ndim);
+  return reduceCore(a, flags, isMax ? "max" : "min", a.dtype, keepdims);
+}
