@@ -23,13 +23,8 @@ import {
   type ResolvedCase,
 } from "@maths-as-code/corpus";
 
-/*
- * The corpus's index re-exports both the zod schemas (values named Entry, Section)
- * and the loader's interfaces of the same names; `export *` lets the values win, so
- * the loaded types are taken from Corpus instead.
- */
-export type Entry = Corpus["entries"][number];
-export type Section = Corpus["sections"][number];
+export type { Entry, Section } from "@maths-as-code/corpus";
+import type { Entry } from "@maths-as-code/corpus";
 
 export interface PrintedOutput {
   /** The output variable, as the code names it. */
