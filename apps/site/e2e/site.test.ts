@@ -1,0 +1,104 @@
+/**
+ * The built site in a real browser with JavaScript disabled: a reader needs no
+ * client code to see every entry, its rendered formula, both snippets and NumPy's output.
+ * Drives Debian's chromium through playwright-core. Without a browser this fails under
+ * CI=true and is reported as skipped otherwise — never passed.
+ */
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { loadCorpusOrThrow } from "@maths-as-code/corpus";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.CI === "true") throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium); under CI the browser tests never skip`);
+if (!haveBrowser) console.warn(`\n*** browser tests SKIPPED: no chromium at ${CHROMIUM} (apt-get install -y chromium) ***\n`);
+if (!existsSync(path.join(DIST, "index.html"))) throw new Error(`no built site in ${DIST}: run \`pnpm run build\` in apps/site first`);
+
+const corpus = loadCorpusOrThrow();
+let server: Server;
+let browser: Browser;
+let base = "";
+
+/** The static files exactly as a host would serve them (directory → index.html). */
+function serveDist(): Promise<Server> {
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".yaml": "text/plain; charset=utf-8" };
+  const s = createServer((req, res) => {
+    let file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(DIST)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!existsSync(file)) return void res.writeHead(404).end("not found");
+    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
+}
+
+async function open(url: string, colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, colorScheme });
+  const page = await context.newPage();
+  const response = await page.goto(base + url);
+  expect(response?.status(), url).toBe(200);
+  return page;
+}
+
+describe.skipIf(!haveBrowser)("the site without JavaScript", () => {
+  beforeAll(async () => {
+    server = await serveDist();
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  test("the home page links every entry, grouped under its section", async () => {
+    const page = await open("/");
+    const links = await page.locator('a[href^="/entries/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")))]);
+    expect(links.sort()).toEqual(corpus.entries.map((e) => `/entries/${e.id}/`).sort());
+    for (const section of corpus.sections.filter((s) => s.entries.length)) await expect(page.getByRole("heading", { name: section.title }).count()).resolves.toBeGreaterThan(0);
+  });
+
+  test("every entry page shows its title, a rendered formula and both snippets", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const entry of corpus.entries) {
+      const response = await page.goto(`${base}/entries/${entry.id}/`);
+      expect(response?.status(), entry.id).toBe(200);
+      await expect(page.locator("h1").innerText()).resolves.toContain(entry.title);
+      const formula = page.locator(".katex-display").first();
+      expect(await formula.isVisible(), `${entry.id}: formula visible`).toBe(true);
+      expect((await formula.boundingBox())?.width ?? 0, `${entry.id}: formula has width`).toBeGreaterThan(10);
+      const code = await page.locator("pre").allInnerTexts();
+      expect(code.some((c) => c.includes("import numpy as np")), `${entry.id}: NumPy snippet`).toBe(true);
+      expect(code.some((c) => c.includes('import * as np from "@maths-as-code/core"')), `${entry.id}: TypeScript snippet`).toBe(true);
+    }
+    await context.close();
+  });
+
+  test("the Σ page shows the cheat sheet's sum of [1, 2, 3, 4] as NumPy prints it", async () => {
+    const page = await open("/entries/sum/");
+    await expect(page.locator("body").innerText()).resolves.toMatch(/10\.0/);
+  });
+
+  test("snippets follow the reader's dark colour scheme", async () => {
+    const light = await open("/entries/sum/", "light");
+    const dark = await open("/entries/sum/", "dark");
+    const bg = (p: Page) => p.locator("pre").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await bg(light)).not.toBe(await bg(dark));
+  });
+
+  test("the quick reference card lists every entry's one-liners", async () => {
+    const page = await open("/reference/");
+    const text = await page.locator("main").innerText();
+    for (const e of corpus.entries.filter((x) => x.quick)) expect(text, e.id).toContain(e.quick!.numpy);
+  });
+});
