@@ -250,13 +250,13 @@ export function arange(
   }
   let s0 = start;
   let s1: number;
+  const st = (step as number | undefined) ?? 1;
   if (stop === undefined || stop === null) {
     s1 = start;
     s0 = 0;
   } else {
-    s1 = stop;
+    s1 = stop as number;
   }
-  const st = step ?? 1;
   if (st === 0) throw new RangeError("division by zero");
   const dtype = checkDType(options.dtype ?? "float64");
   const q = Math.ceil((s1 - s0) / st);

@@ -16,7 +16,7 @@ import { broadcastShapes, normalizeAxis } from "./iter.ts";
 import { pairwiseSum } from "./kernels/pairwise.ts";
 import { copyToC, formatShape, NDArray, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
 import { maxminArray, sumArray } from "./reductions.ts";
-import { abs, multiply, sqrt } from "./ufunc.ts";
+import { abs, multiply } from "./ufunc.ts";
 
 export { LinAlgError };
 
@@ -488,4 +488,3 @@ export const linalg = {
   LinAlgError,
 };
 
-void sqrt;

@@ -1,0 +1,28 @@
+/**
+ * @maths-as-code/core — a NumPy-faithful TypeScript maths library.
+ *
+ * ```ts
+ * import * as np from "@maths-as-code/core";
+ * const x = np.array([1, 2, 3, 4]);
+ * np.mean(x); // 2.5, bit-for-bit NumPy 2.4.6
+ * ```
+ *
+ * Names follow NumPy; NumPy's keyword arguments are a trailing options
+ * object with NumPy's names (`np.sum(a, { axis: 0, keepdims: true })`).
+ */
+export { NDArray, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
+export type { DType, Storage } from "./dtype.ts";
+export { AxisError, LinAlgError } from "./errors.ts";
+export { array, asarray, zeros, ones, full, eye, identity, arange, type DTypeOption, type EyeOptions } from "./creation.ts";
+export { transpose, reshape } from "./manipulation.ts";
+export {
+  sum, mean, prod, var, std, max, min, argmax, argmin,
+  type ReduceOptions, type SumOptions, type VarOptions, type ArgOptions, type AllAxes,
+} from "./reductions.ts";
+export {
+  add, subtract, multiply, divide, negative, power, sqrt, exp, log, abs, absolute,
+  maximum, minimum, equal, greater, less, isnan,
+  type BinaryUfunc, type CompareUfunc, type UnaryUfunc, type PredicateUfunc,
+} from "./ufunc.ts";
+export { dot, matmul, linalg, type NormOrd, type NormOptions } from "./linalg.ts";
+export { pi, e, inf, nan } from "./constants.ts";
