@@ -36,6 +36,8 @@ function watchCorpus() {
 
 export default defineConfig({
   output: "static",
+  // A test that builds a deliberately broken corpus writes elsewhere, so it never wipes the real build.
+  outDir: process.env.MAC_SITE_OUT_DIR ?? "./dist",
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [mdx()],

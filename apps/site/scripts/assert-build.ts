@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { corpusDir, formatDiagnostics, loadCorpus } from "@maths-as-code/corpus";
 
-const dist = path.resolve(import.meta.dirname, "..", "dist");
+const dist = path.resolve(import.meta.dirname, "..", process.env.MAC_SITE_OUT_DIR ?? "dist");
 const dir = corpusDir();
 const failures: string[] = [];
 const fail = (message: string): void => {

@@ -3,6 +3,8 @@
  * Uses the corpus package's fixture of broken entries (one mistake per file).
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { PACKAGE_DIR } from "../src/runner.ts";
@@ -23,7 +25,7 @@ function run(args: string[], cwd: string) {
   const res = spawnSync("pnpm", args, {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, MAC_CORPUS_DIR: BROKEN, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
+    env: { ...process.env, MAC_CORPUS_DIR: BROKEN, MAC_SITE_OUT_DIR: mkdtempSync(path.join(tmpdir(), "mac-broken-site-")), ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
     timeout: 180_000,
   });
   return { status: res.status, output: `${res.stdout}\n${res.stderr}` };

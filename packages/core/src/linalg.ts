@@ -362,8 +362,12 @@ function luInPlace(m: Float64Array, off: number, n: number, piv: Int32Array): nu
       singular = true;
       continue;
     }
+    // LAPACK (dgetf2) scales the column by the reciprocal of the pivot,
+    // dividing instead only when the pivot is below the safe minimum.
+    const useRecip = Math.abs(d) >= 2.2250738585072014e-308;
+    const r = 1 / d;
     for (let i = j + 1; i < n; i++) {
-      const l = m[off + i * n + j] / d;
+      const l = useRecip ? m[off + i * n + j] * r : m[off + i * n + j] / d;
       m[off + i * n + j] = l;
       if (l !== 0) for (let c = j + 1; c < n; c++) m[off + i * n + c] -= l * m[off + j * n + c];
     }

@@ -24,7 +24,7 @@ import {
 } from "@maths-as-code/corpus";
 
 export type { Entry, Section } from "@maths-as-code/corpus";
-import type { Entry } from "@maths-as-code/corpus";
+import type { Entry, Section } from "@maths-as-code/corpus";
 
 export interface PrintedOutput {
   /** The output variable, as the code names it. */
