@@ -174,7 +174,10 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray | Scalar;
 export function dot(a: ArrayLike, b: ArrayLike): NDArray | Scalar {
   const A = asarray(a);
   const B = asarray(b);
-  if (A.ndim === 0 || B.ndim === 0) return multiply(A, B);
+  if (A.ndim === 0 || B.ndim === 0) {
+    const r = multiply(A, B);
+    return r.ndim === 0 ? r.item() : r;
+  }
   const kA = A.shape[A.ndim - 1];
   const bAxis = B.ndim === 1 ? 0 : B.ndim - 2;
   const kB = B.shape[bAxis];

@@ -2,8 +2,7 @@
  * Shape manipulation: `transpose`, `reshape`.
  */
 import { asarray } from "./creation.ts";
-import { normalizeAxis } from "./iter.ts";
-import { NDArray, type ArrayLike } from "./ndarray.ts";
+import type { ArrayLike, NDArray } from "./ndarray.ts";
 
 /**
  * Permutes the axes (NumPy `np.transpose`): a view, no copy. Without `axes`
@@ -19,19 +18,7 @@ import { NDArray, type ArrayLike } from "./ndarray.ts";
  * np.transpose(np.zeros([2, 3, 4]), [1, 0, 2]).shape; // [3, 2, 4]
  */
 export function transpose(a: ArrayLike, axes?: readonly number[] | null): NDArray {
-  const arr = asarray(a);
-  const nd = arr.ndim;
-  let perm: number[];
-  if (axes === undefined || axes === null) {
-    perm = [];
-    for (let i = nd - 1; i >= 0; i--) perm.push(i);
-  } else {
-    if (axes.length !== nd) throw new RangeError("axes don't match array");
-    perm = axes.map((ax) => normalizeAxis(ax, nd));
-    const seen = new Set(perm);
-    if (seen.size !== nd) throw new RangeError("repeated axis in transpose");
-  }
-  return new NDArray(arr.data, perm.map((i) => arr.shape[i]), perm.map((i) => arr.strides[i]), arr.offset, arr.dtype);
+  return asarray(a).transpose(axes);
 }
 
 /**

@@ -4,13 +4,14 @@
  * bytes).
  */
 import { allocStorage, castValue, checkDType, type DType, type Storage } from "./dtype.ts";
+import { AxisError } from "./errors.ts";
 import { formatArray } from "./format.ts";
 
 /** A JS scalar: numbers map to float64 (or int64 when asked), booleans to bool. */
 export type Scalar = number | boolean;
 
-/** Nested JS arrays of numbers/booleans, e.g. `[[1, 2], [3, 4]]`. */
-export type NestedArray = readonly (Scalar | NestedArray)[];
+/** Nested JS arrays of numbers/booleans (or arrays), e.g. `[[1, 2], [3, 4]]`. */
+export type NestedArray = readonly (Scalar | NDArray | NestedArray)[];
 
 /**
  * Anything NumPy's `asarray` accepts here: an {@link NDArray}, a scalar, or
@@ -165,13 +166,15 @@ export function resolveShape(size: number, shape: readonly number[]): number[] {
       known *= n;
     }
   }
+  const fail = (): never => {
+    const shown = shape.map((n) => (n === -1 ? "newaxis" : String(n)));
+    throw new RangeError(`cannot reshape array of size ${size} into shape ${shown.length === 1 ? `(${shown[0]},)` : `(${shown.join(",")})`}`);
+  };
   if (unknown >= 0) {
-    if (known === 0 || size % known !== 0) {
-      throw new RangeError(`cannot reshape array of size ${size} into shape ${formatShape(shape, ", ")}`);
-    }
+    if (known === 0 || size % known !== 0) fail();
     out[unknown] = size / known;
   } else if (known !== size) {
-    throw new RangeError(`cannot reshape array of size ${size} into shape ${formatShape(shape, ", ")}`);
+    fail();
   }
   return out;
 }
@@ -240,6 +243,35 @@ export class NDArray {
    */
   get T(): NDArray {
     return new NDArray(this.data, this.shape.slice().reverse(), this.strides.slice().reverse(), this.offset, this.dtype);
+  }
+
+  /**
+   * Permutes the axes, a view (NumPy `ndarray.transpose`): no argument
+   * reverses them; otherwise a permutation (as arguments or one array,
+   * negative axes allowed).
+   *
+   * @example
+   * np.zeros([2, 3, 4]).transpose(1, 0, 2).shape; // [3, 2, 4]
+   */
+  transpose(...axes: number[] | [readonly number[] | null | undefined]): NDArray {
+    const nd = this.shape.length;
+    const req = axes.length === 1 && (Array.isArray(axes[0]) || axes[0] === null || axes[0] === undefined)
+      ? (axes[0] as readonly number[] | null | undefined)
+      : (axes as number[]);
+    let perm: number[];
+    if (req === null || req === undefined || req.length === 0) {
+      perm = [];
+      for (let i = nd - 1; i >= 0; i--) perm.push(i);
+    } else {
+      if (req.length !== nd) throw new RangeError("axes don't match array");
+      perm = req.map((ax) => {
+        if (!Number.isInteger(ax)) throw new TypeError("'float' object cannot be interpreted as an integer");
+        if (ax < -nd || ax >= nd) throw new AxisError(`axis ${ax} is out of bounds for array of dimension ${nd}`);
+        return ax < 0 ? ax + nd : ax;
+      });
+      if (new Set(perm).size !== nd) throw new RangeError("repeated axis in transpose");
+    }
+    return new NDArray(this.data, perm.map((i) => this.shape[i]), perm.map((i) => this.strides[i]), this.offset, this.dtype);
   }
 
   /**

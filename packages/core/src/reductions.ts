@@ -24,12 +24,10 @@
 import { asarray } from "./creation.ts";
 import { checkDType, int53Error, MAX_INT, type DType } from "./dtype.ts";
 import { bestAxisOrder, axisFlags, forEachLine, innerLength, innerStride, makeLoop, normalizeAxis } from "./iter.ts";
+import { bufferedReduce } from "./bufferedReduce.ts";
 import { pairwiseSum } from "./kernels/pairwise.ts";
 import { NDArray, type ArrayLike } from "./ndarray.ts";
 import { multiply, subtract } from "./ufunc.ts";
-
-/** NumPy's buffer size: cast reductions see their lines in chunks of this many elements. */
-const BUFSIZE = 8192;
 
 /** `axis` and `keepdims`, as in NumPy. */
 export interface ReduceOptions {
@@ -58,6 +56,7 @@ export interface AllAxes {
 }
 
 type Kind = "sum" | "prod" | "max" | "min";
+type ArrayLikeData = Float64Array | Uint8Array;
 
 /** Output shape of a reduction. */
 function reducedShape(shape: readonly number[], flags: readonly boolean[], keepdims: boolean): number[] {
@@ -127,23 +126,15 @@ function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, acc: DTyp
   const out = new Float64Array(outSize);
   const cast = a.dtype !== acc;
   if (kind === "sum" && acc === "float64") {
-    if (reduceInner) {
-      if (cast) {
-        forEachLine(loop, [0, a.offset], (o) => {
-          let r = out[o[0]];
-          for (let c = 0; c < n; c += BUFSIZE) r += pairwiseSum(src, o[1] + c * is, Math.min(BUFSIZE, n - c), is);
-          out[o[0]] = r;
-        });
+    // NumPy's buffered iterator decides the inner-loop calls; each call is
+    // `out += pairwise(line)` (reduction into one element) or `out[j] += in[j]`.
+    bufferedReduce(loop.shape, loop.strides[0], loop.strides[1], cast, src, a.offset, (count, o, oStr, s, p, sStr) => {
+      if (oStr === 0) {
+        out[o] += pairwiseSum(s, p, count, sStr);
       } else {
-        forEachLine(loop, [0, a.offset], (o) => {
-          out[o[0]] += pairwiseSum(src, o[1], n, is);
-        });
+        for (let k = 0; k < count; k++, o += oStr, p += sStr) out[o] += s[p];
       }
-    } else {
-      forEachLine(loop, [0, a.offset], (o) => {
-        for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) out[p] += src[q];
-      });
-    }
+    });
   } else if (kind === "sum") {
     // exact integer accumulation (int64 / bool input)
     const trunc = a.dtype === "float64";
@@ -397,30 +388,49 @@ export interface ArgOptions {
   keepdims?: boolean;
 }
 
+/** Index of the first maximum of a strided line; the first NaN wins (NumPy's argmax). */
+function scanMax(data: ArrayLikeData, off: number, n: number, s: number): number {
+  let best = 0;
+  let bv = data[off];
+  if (bv !== bv) return 0;
+  for (let k = 1, p = off + s; k < n; k++, p += s) {
+    const v = data[p];
+    if (v > bv) {
+      bv = v;
+      best = k;
+    } else if (v !== v) {
+      return k;
+    }
+  }
+  return best;
+}
+
+/** Index of the first minimum of a strided line; the first NaN wins (NumPy's argmin). */
+function scanMin(data: ArrayLikeData, off: number, n: number, s: number): number {
+  let best = 0;
+  let bv = data[off];
+  if (bv !== bv) return 0;
+  for (let k = 1, p = off + s; k < n; k++, p += s) {
+    const v = data[p];
+    if (v < bv) {
+      bv = v;
+      best = k;
+    } else if (v !== v) {
+      return k;
+    }
+  }
+  return best;
+}
+
 function argReduce(a: ArrayLike, options: ArgOptions, isMax: boolean): NDArray | number {
   const arr = asarray(a);
   const name = isMax ? "argmax" : "argmin";
   const keepdims = !!options.keepdims;
-  const data = arr.data;
-  const scan = (off: number, n: number, s: number): number => {
-    let best = 0;
-    let bv = data[off];
-    if (bv !== bv) return 0;
-    for (let k = 1, p = off + s; k < n; k++, p += s) {
-      const v = data[p];
-      if (isMax ? v > bv : v < bv) {
-        bv = v;
-        best = k;
-      } else if (v !== v) {
-        return k;
-      }
-    }
-    return best;
-  };
+  const scanData = isMax ? scanMax : scanMin;
   if (options.axis === null || options.axis === undefined) {
     if (arr.size === 0) throw new RangeError(`attempt to get ${name} of an empty sequence`);
     const flat = arr.reshape(-1); // view when possible, C order
-    const r = scan(flat.offset, flat.size, flat.strides[0] ?? 1);
+    const r = scanData(flat.data, flat.offset, flat.size, flat.strides[0] ?? 1);
     if (keepdims) return new NDArray(new Float64Array([r]), arr.shape.map(() => 1), undefined, 0, "int64");
     return r;
   }
@@ -437,7 +447,7 @@ function argReduce(a: ArrayLike, options: ArgOptions, isMax: boolean): NDArray |
   const idx = new Array<number>(outerShape.length).fill(0);
   let off = arr.offset;
   for (let o = 0; o < outSize; o++) {
-    out[o] = scan(off, n, s);
+    out[o] = scanData(arr.data, off, n, s);
     for (let d = outerShape.length - 1; d >= 0; d--) {
       idx[d]++;
       off += outerStrides[d];

@@ -14,16 +14,15 @@
  * laid out like NumPy's (memory order following the inputs' strides, "K"
  * order), which matters for the bit pattern of later reductions.
  */
-import { allocStorage, promoteTypes, type DType } from "./dtype.ts";
+import { allocStorage, MAX_INT, promoteTypes, type DType } from "./dtype.ts";
 import { asarray } from "./creation.ts";
 import {
-  absF, addF, addI, andB, copyF, divF, eqF, expF, gtF, isnanF, logF, ltF, maxF, minF, mulF, mulI,
+  absF, addF, addI, andB, divF, eqF, expF, gtF, isnanF, logF, ltF, maxF, minF, mulF, mulI,
   negF, negI, orB, powF, powI, sqrtF, subF, subI,
   type BinaryKernel, type BoolKernel, type CompareKernel, type PredicateKernel, type UnaryKernel,
 } from "./kernels/elementwise.ts";
 import { bestAxisOrder, broadcastShapes, broadcastStrides, forEachLine, innerLength, makeLoop, stridesForPerm } from "./iter.ts";
 import { NDArray, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
-import { MAX_INT } from "./dtype.ts";
 
 /** An input after conversion: its array and, for a JS number, its weak kind. */
 interface Operand {
@@ -370,7 +369,14 @@ export const abs = ((x: ArrayLike) => {
   return runUnary(absF, a.dtype, x);
 }) as UnaryUfunc;
 
-/** Alias of {@link abs} (NumPy `np.absolute`). */
+/**
+ * Alias of {@link abs} (NumPy `np.absolute`).
+ *
+ * $$\texttt{absolute}(x)_i = |x_i|$$
+ *
+ * @example
+ * np.absolute([-2]).tolist(); // [2]
+ */
 export const absolute = abs;
 
 /**
@@ -416,8 +422,3 @@ export const log = ((x: ArrayLike) => runUnary(logF, "float64", x)) as UnaryUfun
  * np.isnan([1, NaN]).tolist(); // [false, true]
  */
 export const isnan = ((x: ArrayLike) => runPredicate(isnanF, x)) as PredicateUfunc;
-
-/** Internal: element-wise copy of a float64 array into NumPy's K-order layout. */
-export function copyK(a: NDArray): NDArray {
-  return runUnary(copyF, a.dtype, a) as NDArray;
-}

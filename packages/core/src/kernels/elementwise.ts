@@ -154,9 +154,6 @@ export const expF: UnaryKernel = (n, out, o, os, a, ai, as) => {
 export const logF: UnaryKernel = (n, out, o, os, a, ai, as) => {
   for (let k = 0; k < n; k++, o += os, ai += as) out[o] = Math.log(a[ai]);
 };
-export const copyF: UnaryKernel = (n, out, o, os, a, ai, as) => {
-  for (let k = 0; k < n; k++, o += os, ai += as) out[o] = a[ai];
-};
 export const isnanF: PredicateKernel = (n, out, o, os, a, ai, as) => {
   for (let k = 0; k < n; k++, o += os, ai += as) out[o] = a[ai] !== a[ai] ? 1 : 0;
 };
