@@ -21,6 +21,39 @@ export type TsValue =
   | { kind: "list"; shape: number[]; values: (number | boolean)[] }
   | { kind: "other"; description: string };
 
+function shapeOfList(v: unknown[]): { shape: number[]; values: (number | boolean)[] } | undefined {
+  const shape: number[] = [];
+  for (let x: unknown = v; Array.isArray(x); x = x[0]) {
+    shape.push(x.length);
+    if (!x.length) break;
+  }
+  const flat = v.flat(Infinity) as unknown[];
+  if (flat.length !== shape.reduce((a, b) => a * b, 1) || flat.some((x) => typeof x !== "number" && typeof x !== "boolean")) return undefined;
+  return { shape, values: flat as (number | boolean)[] };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "object") return `an object (${(value as object).constructor?.name ?? "Object"})`;
+  return `a ${typeof value}`;
+}
+
+/** Turns a TypeScript result into a TsValue, reading arrays through their public API only (dtype, shape, tolist). */
+export function serialise(value: unknown): TsValue {
+  if (typeof value === "number" || typeof value === "boolean") return { kind: "scalar", value };
+  if (value && typeof value === "object" && "dtype" in value && "shape" in value && typeof (value as { tolist?: unknown }).tolist === "function") {
+    const arr = value as { dtype: string; shape: number[]; tolist(): unknown };
+    const list = arr.tolist();
+    const values = (Array.isArray(list) ? list.flat(Infinity) : [list]) as (number | boolean)[];
+    return { kind: "ndarray", dtype: String(arr.dtype), shape: [...arr.shape], values };
+  }
+  if (Array.isArray(value)) {
+    const shaped = shapeOfList(value);
+    return shaped ? { kind: "list", ...shaped } : { kind: "other", description: "a ragged or non-numeric list" };
+  }
+  return { kind: "other", description: describe(value) };
+}
+
 const f64 = new Float64Array(1);
 const i64 = new BigInt64Array(f64.buffer);
 

@@ -4,7 +4,7 @@
  * terminate a snippet that loops forever without touching the others.
  */
 import { parentPort } from "node:worker_threads";
-import type { TsValue } from "@maths-as-code/corpus/compare";
+import { serialise, type TsValue } from "@maths-as-code/corpus/compare";
 
 export interface WorkerJob {
   id: number;
@@ -15,39 +15,6 @@ export interface WorkerJob {
 export type WorkerReply =
   | { id: number; ok: true; outputs: Record<string, TsValue> }
   | { id: number; ok: false; error: { name: string; message: string; line?: number } };
-
-function shapeOfList(v: unknown[]): { shape: number[]; values: (number | boolean)[] } | undefined {
-  const shape: number[] = [];
-  for (let x: unknown = v; Array.isArray(x); x = x[0]) {
-    shape.push(x.length);
-    if (!x.length) break;
-  }
-  const flat = v.flat(Infinity) as unknown[];
-  if (flat.length !== shape.reduce((a, b) => a * b, 1) || flat.some((x) => typeof x !== "number" && typeof x !== "boolean")) return undefined;
-  return { shape, values: flat as (number | boolean)[] };
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "object") return `an object (${(value as object).constructor?.name ?? "Object"})`;
-  return `a ${typeof value}`;
-}
-
-/** Reads a result through the array's public API only (dtype, shape, tolist). */
-export function serialise(value: unknown): TsValue {
-  if (typeof value === "number" || typeof value === "boolean") return { kind: "scalar", value };
-  if (value && typeof value === "object" && "dtype" in value && "shape" in value && typeof (value as { tolist?: unknown }).tolist === "function") {
-    const arr = value as { dtype: string; shape: number[]; tolist(): unknown };
-    const list = arr.tolist();
-    const values = (Array.isArray(list) ? list.flat(Infinity) : [list]) as (number | boolean)[];
-    return { kind: "ndarray", dtype: String(arr.dtype), shape: [...arr.shape], values };
-  }
-  if (Array.isArray(value)) {
-    const shaped = shapeOfList(value);
-    return shaped ? { kind: "list", ...shaped } : { kind: "other", description: "a ragged or non-numeric list" };
-  }
-  return { kind: "other", description: describe(value) };
-}
 
 function errorLine(err: unknown, url: string): number | undefined {
   const stack = err instanceof Error ? (err.stack ?? "") : "";

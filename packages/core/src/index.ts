@@ -26,3 +26,7 @@ export {
 } from "./ufunc.ts";
 export { dot, matmul, linalg, type NormOrd, type NormOptions } from "./linalg.ts";
 export { pi, e, inf, nan } from "./constants.ts";
+// Core I families add their modules below, one line per module.
+// family: arrays
+// family: elementwise
+// family: reductions
