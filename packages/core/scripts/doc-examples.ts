@@ -66,9 +66,9 @@ export function extractExamples(): DocExample[] {
       if (!m) throw new Error(`${rel}:${start}: the last line of an @example is \`expression; // what NumPy prints\``);
       let symbol = "?";
       for (let k = j; k < lines.length; k++) {
-        const d = /^export\s+(?:function|const|class|let)\s+(\w+)|^function\s+(\w+)_\(/.exec(lines[k]);
+        const d = /^(?:export\s+)?(?:function|const|class|let)\s+(\w+?)_?\b/.exec(lines[k]);
         if (d) {
-          symbol = d[1] ?? d[2];
+          symbol = d[1];
           break;
         }
       }

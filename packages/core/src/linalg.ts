@@ -81,8 +81,12 @@ const SIGNATURE = "(n?,k),(k,m?)->(n?,m?)";
  * 1-D @ 1-D gives a scalar. Not bit-exact with NumPy (BLAS): use a tolerance.
  *
  * @example
- * np.matmul([[1, 2], [3, 4]], [[5], [6]]).tolist(); // [[17], [39]]
- * np.matmul([1, 2], [3, 4]);                        // 11
+ * np.matmul([[1, 2], [3, 4]], [[5], [6]]); // [[17.]
+ * //  [39.]]
+ * @numpy np.matmul([[1.0, 2.0], [3.0, 4.0]], [[5.0], [6.0]])
+ * @example
+ * np.matmul([1, 2], [3, 4]); // 11.0
+ * @numpy np.matmul([1.0, 2.0], [3.0, 4.0])
  */
 export function matmul(a: number, b: ArrayLike): never;
 export function matmul(a: NDArray | NestedArray, b: NDArray | NestedArray): NDArray | Scalar;
@@ -165,8 +169,11 @@ function batchStrides(own: readonly number[], full: readonly number[], matSize: 
  * NumPy's pairwise summation; NumPy uses BLAS (compare with a tolerance).
  *
  * @example
- * np.dot([1, 2, 3], [4, 5, 6]);                  // 32
- * np.dot([[1, 0], [0, 1]], [2, 3]).tolist();     // [2, 3]
+ * np.dot([1, 2, 3], [4, 5, 6]); // 32.0
+ * @numpy np.dot([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+ * @example
+ * np.dot([[1, 0], [0, 1]], [2, 3]); // [2. 3.]
+ * @numpy np.dot([[1.0, 0.0], [0.0, 1.0]], [2.0, 3.0])
  */
 export function dot(a: number, b: number): number;
 export function dot(a: NDArray | NestedArray, b: NDArray | NestedArray): NDArray | Scalar;
@@ -256,9 +263,14 @@ function result(r: NDArray): NDArray | number {
  * uses the pairwise sum of squares instead (compare with a tolerance).
  *
  * @example
- * np.linalg.norm([3, 4]);                       // 5
- * np.linalg.norm([[1, 2], [3, 4]], "fro");      // 5.477225575051661
- * np.linalg.norm([[3, 4], [6, 8]], null, 1);    // NDArray [5, 10]
+ * np.linalg.norm([3, 4]); // 5.0
+ * @numpy np.linalg.norm([3.0, 4.0])
+ * @example
+ * np.linalg.norm([[1, 2], [3, 4]], "fro"); // 5.477225575051661
+ * @numpy(rtol=1e-12) np.linalg.norm([[1.0, 2.0], [3.0, 4.0]], "fro")
+ * @example
+ * np.linalg.norm([[3, 4], [6, 8]], null, 1); // [ 5. 10.]
+ * @numpy np.linalg.norm([[3.0, 4.0], [6.0, 8.0]], None, 1)
  */
 function norm(x: ArrayLike, ord?: NormOrd | NormOptions, axis?: number | readonly number[] | null, keepdims = false): NDArray | number {
   if (typeof ord === "object" && ord !== null) {
@@ -389,7 +401,9 @@ function luInPlace(m: Float64Array, off: number, n: number, piv: Int32Array): nu
  * must be square")` for non-square input. Compare with a tolerance.
  *
  * @example
- * np.linalg.inv([[2, 0], [0, 4]]).tolist(); // [[0.5, 0], [0, 0.25]]
+ * np.linalg.inv([[2, 0], [0, 4]]); // [[0.5  0.  ]
+ * //  [0.   0.25]]
+ * @numpy np.linalg.inv([[2.0, 0.0], [0.0, 4.0]])
  */
 function inv(a: ArrayLike): NDArray {
   const A = asarray(a);
@@ -443,7 +457,8 @@ function inv(a: ArrayLike): NDArray {
  * Compare with a tolerance.
  *
  * @example
- * np.linalg.det([[1, 2], [3, 4]]); // ≈ -2
+ * np.linalg.det([[1, 2], [3, 4]]); // -2.0000000000000004
+ * @numpy(rtol=1e-12) np.linalg.det([[1.0, 2.0], [3.0, 4.0]])
  */
 function det(a: ArrayLike): NDArray | number {
   const A = asarray(a);
@@ -480,7 +495,9 @@ function det(a: ArrayLike): NDArray | number {
  * `np.linalg.det`, and the `LinAlgError` class.
  *
  * @example
- * np.linalg.norm([3, 4]); // 5
+ * np.linalg.inv([[4, 7], [2, 6]]); // [[ 0.6 -0.7]
+ * //  [-0.2  0.4]]
+ * @numpy(rtol=1e-12) np.linalg.inv([[4.0, 7.0], [2.0, 6.0]])
  */
 export const linalg = {
   norm: norm as {
