@@ -1,6 +1,7 @@
 /**
  * Array creation: `array`, `asarray`, `zeros`, `ones`, `full`, `eye`,
- * `identity`, `arange`.
+ * `identity`, `arange`, `linspace`, `diag`, `zeros_like`, `ones_like`,
+ * `full_like`, `copy`.
  *
  * dtype note: JavaScript has no int/float distinction, so `np.array([1, 2])`
  * is **float64** (NumPy would make it int64). Ask for integers explicitly
@@ -81,9 +82,17 @@ function scalarOf(v: unknown): Scalar {
  * $$\texttt{array}([[a_{00},\dots],[a_{10},\dots]])_{ij} = a_{ij}$$
  *
  * @example
- * np.array([[1, 2], [3, 4]]).shape;             // [2, 2]
- * np.array([1, 2], { dtype: "int64" }).dtype;   // "int64"
- * np.array([true, false]).dtype;                // "bool"
+ * np.array([[1, 2], [3, 4]]); // [[1. 2.]
+ * //  [3. 4.]]
+ * @numpy np.array([[1.0, 2.0], [3.0, 4.0]])
+ *
+ * @example
+ * np.array([1.9, -1.9], { dtype: "int64" }); // [ 1 -1]
+ * @numpy np.array([1.9, -1.9]).astype(np.int64)
+ *
+ * @example
+ * np.array([true, false]); // [ True False]
+ * @numpy np.array([True, False])
  */
 export function array(object: ArrayLike, options: DTypeOption = {}): NDArray {
   const requested = options.dtype === undefined ? undefined : checkDType(options.dtype);
@@ -119,8 +128,12 @@ export function array(object: ArrayLike, options: DTypeOption = {}): NDArray {
  *
  * @example
  * const a = np.zeros(3);
- * np.asarray(a) === a;        // true
- * np.asarray(2.5).shape;      // []
+ * np.asarray(a) === a; // True
+ * @numpy a = np.zeros(3); np.asarray(a) is a
+ *
+ * @example
+ * np.asarray(2.5).shape; // []
+ * @numpy np.asarray(2.5).shape
  */
 export function asarray(a: ArrayLike, options: DTypeOption = {}): NDArray {
   if (a instanceof NDArray && (options.dtype === undefined || options.dtype === a.dtype)) return a;
@@ -139,7 +152,9 @@ function shapeArg(shape: number | readonly number[]): number[] {
  * $$\texttt{full}(s, v)_{i} = v \quad \forall i$$
  *
  * @example
- * np.full([2, 2], 7).tolist(); // [[7, 7], [7, 7]]
+ * np.full([2, 2], 7); // [[7. 7.]
+ * //  [7. 7.]]
+ * @numpy np.full((2, 2), 7.0)
  */
 export function full(shape: number | readonly number[], fill_value: Scalar, options: DTypeOption = {}): NDArray {
   const sh = shapeArg(shape);
@@ -158,8 +173,13 @@ export function full(shape: number | readonly number[], fill_value: Scalar, opti
  * $$\texttt{zeros}(s)_i = 0$$
  *
  * @example
- * np.zeros([2, 3]).shape;               // [2, 3]
- * np.zeros(3, { dtype: "int64" }).dtype; // "int64"
+ * np.zeros([2, 3]); // [[0. 0. 0.]
+ * //  [0. 0. 0.]]
+ * @numpy np.zeros((2, 3))
+ *
+ * @example
+ * np.zeros(3, { dtype: "int64" }); // [0 0 0]
+ * @numpy np.zeros(3, dtype=np.int64)
  */
 export function zeros(shape: number | readonly number[], options: DTypeOption = {}): NDArray {
   return full(shape, 0, { dtype: options.dtype ?? "float64" });
@@ -171,7 +191,8 @@ export function zeros(shape: number | readonly number[], options: DTypeOption = 
  * $$\texttt{ones}(s)_i = 1$$
  *
  * @example
- * np.ones(3).tolist(); // [1, 1, 1]
+ * np.ones(3); // [1. 1. 1.]
+ * @numpy np.ones(3)
  */
 export function ones(shape: number | readonly number[], options: DTypeOption = {}): NDArray {
   return full(shape, 1, { dtype: options.dtype ?? "float64" });
@@ -189,8 +210,14 @@ export interface EyeOptions extends DTypeOption {
  * $$\texttt{eye}(N, M, k)_{ij} = [\,j - i = k\,]$$
  *
  * @example
- * np.eye(2).tolist();              // [[1, 0], [0, 1]]
- * np.eye(2, 3, { k: 1 }).tolist(); // [[0, 1, 0], [0, 0, 1]]
+ * np.eye(2); // [[1. 0.]
+ * //  [0. 1.]]
+ * @numpy np.eye(2)
+ *
+ * @example
+ * np.eye(2, 3, { k: 1 }); // [[0. 1. 0.]
+ * //  [0. 0. 1.]]
+ * @numpy np.eye(2, 3, k=1)
  */
 export function eye(N: number, M?: number | null | EyeOptions, options: EyeOptions = {}): NDArray {
   let cols: number;
@@ -216,7 +243,10 @@ export function eye(N: number, M?: number | null | EyeOptions, options: EyeOptio
  * $$I_{ij} = \delta_{ij}$$
  *
  * @example
- * np.identity(3).item(1, 1); // 1
+ * np.identity(3); // [[1. 0. 0.]
+ * //  [0. 1. 0.]
+ * //  [0. 0. 1.]]
+ * @numpy np.identity(3)
  */
 export function identity(n: number, options: DTypeOption = {}): NDArray {
   return eye(n, n, { dtype: options.dtype ?? "float64" });
@@ -231,9 +261,16 @@ export function identity(n: number, options: DTypeOption = {}): NDArray {
  * $$v_i = \text{start} + i\,\delta,\quad 0 \le i < \lceil (\text{stop}-\text{start})/\text{step} \rceil$$
  *
  * @example
- * np.arange(4).tolist();          // [0, 1, 2, 3]
- * np.arange(1, 2, 0.25).tolist(); // [1, 1.25, 1.5, 1.75]
- * np.arange(3, { dtype: "int64" }).dtype; // "int64"
+ * np.arange(4); // [0. 1. 2. 3.]
+ * @numpy np.arange(4.0)
+ *
+ * @example
+ * np.arange(1, 2, 0.25); // [1.   1.25 1.5  1.75]
+ * @numpy np.arange(1, 2, 0.25)
+ *
+ * @example
+ * np.arange(3, { dtype: "int64" }); // [0 1 2]
+ * @numpy np.arange(3)
  */
 export function arange(
   start: number,
@@ -280,4 +317,172 @@ export function arange(
     }
   }
   return new NDArray(data, [len], undefined, 0, dtype);
+}
+
+/** Options of {@link linspace}. */
+export interface LinspaceOptions extends DTypeOption {
+  /** Include `stop` as the last sample (default true). */
+  endpoint?: boolean;
+}
+
+/**
+ * `num` evenly spaced samples over `[start, stop]` (or `[start, stop)` with
+ * `endpoint: false`), NumPy's `np.linspace` with its exact arithmetic:
+ * `div = endpoint ? num − 1 : num`, `step = (stop − start)/div`,
+ * `y[i] = i·step + start` (two roundings, no FMA), and the last sample is
+ * set to `stop` when `endpoint`. When `step` underflows to 0 NumPy computes
+ * `(i/div)·delta + start` instead; when `div` is 0, `i·delta + start`.
+ * float64 unless `dtype` is given (int64 takes the floor, as NumPy).
+ *
+ * $$y_i = \text{start} + i\,\frac{\text{stop} - \text{start}}{\text{div}},\quad 0 \le i < \text{num}$$
+ *
+ * Special cases: `num` must be a non-negative integer ("Number of samples,
+ * -1, must be non-negative."); `num = 0` gives an empty array; `num = 1`
+ * gives `[start]`. Only scalar `start`/`stop` (NumPy also broadcasts arrays).
+ *
+ * @example
+ * np.linspace(0, 1, 5); // [0.   0.25 0.5  0.75 1.  ]
+ * @numpy np.linspace(0, 1, 5)
+ *
+ * @example
+ * np.linspace(2, 3, 4, { endpoint: false }); // [2.   2.25 2.5  2.75]
+ * @numpy np.linspace(2, 3, 4, endpoint=False)
+ */
+export function linspace(start: number, stop: number, num: number = 50, options: LinspaceOptions = {}): NDArray {
+  if (!Number.isInteger(num)) throw new TypeError("'float' object cannot be interpreted as an integer");
+  if (num < 0) throw new RangeError(`Number of samples, ${num}, must be non-negative.`);
+  const endpoint = options.endpoint ?? true;
+  const dtype = checkDType(options.dtype ?? "float64");
+  const div = endpoint ? num - 1 : num;
+  const delta = stop - start;
+  const y = new Float64Array(num);
+  if (div > 0) {
+    const step = delta / div;
+    if (step === 0) {
+      for (let i = 0; i < num; i++) y[i] = (i / div) * delta + start;
+    } else {
+      for (let i = 0; i < num; i++) y[i] = i * step + start;
+    }
+  } else {
+    for (let i = 0; i < num; i++) y[i] = i * delta + start;
+  }
+  if (endpoint && num > 1) y[num - 1] = stop;
+  if (dtype === "float64") return new NDArray(y, [num], undefined, 0, "float64");
+  if (dtype === "int64") for (let i = 0; i < num; i++) y[i] = Math.floor(y[i]);
+  const out = allocStorage(dtype, num);
+  for (let i = 0; i < num; i++) out[i] = castValue(y[i], dtype);
+  return new NDArray(out, [num], undefined, 0, dtype);
+}
+
+/**
+ * Extracts a diagonal or builds a diagonal array (NumPy `np.diag`): for a
+ * 1-D `v` of length n, the (n+|k|)×(n+|k|) array with `v` on the k-th
+ * diagonal; for a 2-D `v`, a **copy** of its k-th diagonal (NumPy returns a
+ * read-only view; the values are the same and neither can be written to `v`).
+ *
+ * $$\texttt{diag}(v, k)_{i, i+k} = v_i \;(v \text{ 1-D}), \qquad \texttt{diag}(A, k)_i = A_{i, i+k} \;(A \text{ 2-D})$$
+ *
+ * Special cases: other ranks raise "Input must be 1- or 2-d."; a `k` past
+ * the edge of a matrix gives an empty diagonal.
+ *
+ * @example
+ * np.diag([1, 2], 1); // [[0. 1. 0.]
+ * //  [0. 0. 2.]
+ * //  [0. 0. 0.]]
+ * @numpy np.diag([1.0, 2.0], 1)
+ *
+ * @example
+ * np.diag(np.arange(9).reshape(3, 3), -1); // [3. 7.]
+ * @numpy np.diag(np.arange(9.0).reshape(3, 3), -1)
+ */
+export function diag(v: ArrayLike, k: number = 0): NDArray {
+  if (!Number.isInteger(k)) throw new TypeError("'float' object cannot be interpreted as an integer");
+  const a = asarray(v);
+  if (a.ndim === 1) {
+    const n = a.shape[0] + Math.abs(k);
+    const out = allocStorage(a.dtype, n * n);
+    const vals = copyToC(a);
+    const row0 = k >= 0 ? 0 : -k;
+    const col0 = k >= 0 ? k : 0;
+    for (let i = 0; i < vals.length; i++) out[(row0 + i) * n + col0 + i] = vals[i];
+    return new NDArray(out, [n, n], undefined, 0, a.dtype);
+  }
+  if (a.ndim === 2) {
+    const [r, c] = a.shape;
+    const row0 = k >= 0 ? 0 : -k;
+    const col0 = k >= 0 ? k : 0;
+    const len = Math.max(0, Math.min(r - row0, c - col0));
+    const out = allocStorage(a.dtype, len);
+    let p = a.offset + row0 * a.strides[0] + col0 * a.strides[1];
+    const st = a.strides[0] + a.strides[1];
+    for (let i = 0; i < len; i++, p += st) out[i] = a.data[p];
+    return new NDArray(out, [len], undefined, 0, a.dtype);
+  }
+  throw new RangeError("Input must be 1- or 2-d.");
+}
+
+/** Options of {@link zeros_like}, {@link ones_like}, {@link full_like}. */
+export interface LikeOptions extends DTypeOption {
+  /** Overrides the shape of the result. */
+  shape?: number | readonly number[];
+}
+
+/**
+ * Array of `fill_value` with the shape (and, by default, dtype) of `a`
+ * (NumPy `np.full_like`). The value is cast to the dtype (3.7 → 3 for int64).
+ *
+ * $$\texttt{full\_like}(a, v)_i = v$$
+ *
+ * @example
+ * np.full_like(np.zeros([2, 2], { dtype: "int64" }), 3.7); // [[3 3]
+ * //  [3 3]]
+ * @numpy np.full_like(np.zeros((2, 2), dtype=np.int64), 3.7)
+ */
+export function full_like(a: ArrayLike, fill_value: Scalar, options: LikeOptions = {}): NDArray {
+  const arr = asarray(a);
+  return full(options.shape ?? arr.shape, fill_value, { dtype: options.dtype ?? arr.dtype });
+}
+
+/**
+ * Zeros with the shape and dtype of `a` (NumPy `np.zeros_like`).
+ *
+ * $$\texttt{zeros\_like}(a)_i = 0$$
+ *
+ * @example
+ * np.zeros_like(np.array([[true], [false]])); // [[False]
+ * //  [False]]
+ * @numpy np.zeros_like(np.array([[True], [False]]))
+ */
+export function zeros_like(a: ArrayLike, options: LikeOptions = {}): NDArray {
+  return full_like(a, 0, options);
+}
+
+/**
+ * Ones with the shape and dtype of `a` (NumPy `np.ones_like`).
+ *
+ * $$\texttt{ones\_like}(a)_i = 1$$
+ *
+ * @example
+ * np.ones_like(np.arange(3, { dtype: "int64" })); // [1 1 1]
+ * @numpy np.ones_like(np.arange(3))
+ */
+export function ones_like(a: ArrayLike, options: LikeOptions = {}): NDArray {
+  return full_like(a, 1, options);
+}
+
+/**
+ * An array copy of `a` with its own C-ordered storage (NumPy `np.copy`).
+ *
+ * $$\texttt{copy}(a) = a, \text{ sharing no memory}$$
+ *
+ * @example
+ * const a = np.array([1, 2, 3]);
+ * const b = np.copy(a);
+ * a.set(0, 10);
+ * b; // [1. 2. 3.]
+ * @numpy a = np.array([1.0, 2.0, 3.0]); b = np.copy(a); a[0] = 10; b
+ */
+export function copy(a: ArrayLike): NDArray {
+  const arr = asarray(a);
+  return new NDArray(copyToC(arr), arr.shape, undefined, 0, arr.dtype);
 }

@@ -28,5 +28,10 @@ export { dot, matmul, linalg, type NormOrd, type NormOptions } from "./linalg.ts
 export { pi, e, inf, nan } from "./constants.ts";
 // Core I families add their modules below, one line per module.
 // family: arrays
+export { linspace, diag, zeros_like, ones_like, full_like, copy, type LinspaceOptions, type LikeOptions } from "./creation.ts";
+export { ravel, swapaxes, moveaxis, expand_dims, squeeze, atleast_1d, atleast_2d, atleast_3d, broadcast_to, broadcast_arrays, concatenate, stack, vstack, hstack, dstack, split, array_split, tile, repeat, type AxisOption, type SplitOptions } from "./manipulation.ts";
+export { take, slice, Slice, newaxis, type IndexElement, type TakeOptions } from "./indexing.ts";
+export { IndexError } from "./errors.ts";
+export type { Order, OrderOption } from "./ndarray.ts";
 // family: elementwise
 // family: reductions

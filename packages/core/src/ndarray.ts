@@ -6,6 +6,22 @@
 import { allocStorage, castValue, checkDType, type DType, type Storage } from "./dtype.ts";
 import { AxisError } from "./errors.ts";
 import { formatArray } from "./format.ts";
+import { getIndex, setIndex, type IndexElement } from "./indexing.ts";
+
+/** Memory order of `reshape`, `ravel`, `flatten`: `"C"` row-major (last index fastest), `"F"` column-major (first index fastest). */
+export type Order = "C" | "F";
+
+/** Options of {@link NDArray.reshape} and {@link reshape}. */
+export interface OrderOption {
+  /** Read and write the elements in this index order (NumPy's `order`), default `"C"`. */
+  order?: Order;
+}
+
+export function checkOrder(order: unknown): Order {
+  if (order === undefined || order === "C") return "C";
+  if (order === "F") return "F";
+  throw new RangeError(`order must be one of 'C', 'F' (got ${JSON.stringify(order)})`);
+}
 
 /** A JS scalar: numbers map to float64 (or int64 when asked), booleans to bool. */
 export type Scalar = number | boolean;
@@ -57,6 +73,100 @@ export function isCContiguous(a: NDArray): boolean {
   return true;
 }
 
+/** True when `a` is F-contiguous (column-major; dims of size 1 ignored, as NumPy's flag). */
+export function isFContiguous(a: NDArray): boolean {
+  let expect = 1;
+  for (let i = 0; i < a.shape.length; i++) {
+    const n = a.shape[i];
+    if (n === 0) return true;
+    if (n !== 1) {
+      if (a.strides[i] !== expect) return false;
+      expect *= n;
+    }
+  }
+  return true;
+}
+
+/**
+ * Writes `src` (C-order values, already of `dst.dtype`, `dst.size` of them)
+ * into the strided array `dst`.
+ */
+export function writeC(dst: NDArray, src: Storage): void {
+  const n = dst.size;
+  if (n === 0) return;
+  const out = dst.data;
+  const nd = dst.shape.length;
+  if (nd === 0) {
+    out[dst.offset] = src[0];
+    return;
+  }
+  const shape = dst.shape;
+  const strides = dst.strides;
+  const inner = shape[nd - 1];
+  const is = strides[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  let off = dst.offset;
+  let o = 0;
+  for (;;) {
+    if (is === 1) {
+      for (let k = 0; k < inner; k++) out[off + k] = src[o++];
+    } else {
+      for (let k = 0, p = off; k < inner; k++, p += is) out[p] = src[o++];
+    }
+    let d = nd - 2;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      off += strides[d];
+      if (idx[d] < shape[d]) break;
+      off -= strides[d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) break;
+  }
+}
+
+/**
+ * Copies the elements of `src` into `dst` (same shape; `src` may have zero
+ * strides), casting to `dst.dtype`.
+ */
+export function copyInto(dst: NDArray, src: NDArray): void {
+  if (dst.size === 0) return;
+  if (src.dtype !== dst.dtype || dst.shape.length === 0) {
+    writeC(dst, copyToC(src, dst.dtype));
+    return;
+  }
+  const out = dst.data;
+  const inp = src.data;
+  const nd = dst.shape.length;
+  const shape = dst.shape;
+  const ds = dst.strides;
+  const ss = src.strides;
+  const inner = shape[nd - 1];
+  const dis = ds[nd - 1];
+  const sis = ss[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  let doff = dst.offset;
+  let soff = src.offset;
+  for (;;) {
+    if (dis === 1 && sis === 1) {
+      for (let k = 0; k < inner; k++) out[doff + k] = inp[soff + k];
+    } else {
+      for (let k = 0, p = doff, q = soff; k < inner; k++, p += dis, q += sis) out[p] = inp[q];
+    }
+    let d = nd - 2;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      doff += ds[d];
+      soff += ss[d];
+      if (idx[d] < shape[d]) break;
+      doff -= ds[d] * shape[d];
+      soff -= ss[d] * shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) break;
+  }
+}
+
 function checkShape(shape: readonly number[]): number[] {
   const out = new Array<number>(shape.length);
   for (let i = 0; i < shape.length; i++) {
@@ -79,6 +189,10 @@ export function copyToC(a: NDArray, dtype: DType = a.dtype): Storage {
   const src = a.data;
   const needCast = dtype !== a.dtype && dtype !== "float64" && a.dtype !== "bool";
   const nd = a.shape.length;
+  if (!needCast && a.dtype === dtype && isCContiguous(a)) {
+    out.set(src.subarray(a.offset, a.offset + n));
+    return out;
+  }
   if (nd === 0) {
     out[0] = needCast ? castValue(src[a.offset], dtype) : src[a.offset];
     return out;
@@ -191,9 +305,15 @@ export function resolveShape(size: number, shape: readonly number[]): number[] {
  *
  * @example
  * const a = np.array([[1, 2, 3], [4, 5, 6]]);
- * a.shape;       // [2, 3]
- * a.T.tolist();  // [[1, 4], [2, 5], [3, 6]]
- * String(a);     // "[[1. 2. 3.]\n [4. 5. 6.]]"
+ * a.shape; // [2, 3]
+ * @numpy a = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]); a.shape
+ *
+ * @example
+ * const a = np.array([[1, 2, 3], [4, 5, 6]]);
+ * a.T; // [[1. 4.]
+ * //  [2. 5.]
+ * //  [3. 6.]]
+ * @numpy a = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]); a.T
  */
 export class NDArray {
   /** Backing storage (shared between views). */
@@ -239,7 +359,9 @@ export class NDArray {
    * (NumPy `ndarray.T`). For a 1-D array it is the array itself (as a view).
    *
    * @example
-   * np.array([[1, 2], [3, 4]]).T.tolist(); // [[1, 3], [2, 4]]
+   * np.array([[1, 2], [3, 4]]).T; // [[1. 3.]
+   * //  [2. 4.]]
+   * @numpy np.array([[1.0, 2.0], [3.0, 4.0]]).T
    */
   get T(): NDArray {
     return new NDArray(this.data, this.shape.slice().reverse(), this.strides.slice().reverse(), this.offset, this.dtype);
@@ -252,6 +374,7 @@ export class NDArray {
    *
    * @example
    * np.zeros([2, 3, 4]).transpose(1, 0, 2).shape; // [3, 2, 4]
+   * @numpy np.zeros((2, 3, 4)).transpose(1, 0, 2).shape
    */
   transpose(...axes: number[] | [readonly number[] | null | undefined]): NDArray {
     const nd = this.shape.length;
@@ -275,17 +398,43 @@ export class NDArray {
   }
 
   /**
-   * Gives a new shape without changing the data (NumPy `ndarray.reshape`,
-   * C order). One dimension may be `-1` (inferred). Returns a view when the
-   * strides allow it, otherwise a copy.
+   * Gives a new shape without changing the data (NumPy `ndarray.reshape`).
+   * The shape is given as arguments or as one array; one dimension may be
+   * `-1` (inferred). A trailing `{ order: "F" }` reads and places the
+   * elements in column-major index order. Returns a view when the strides
+   * allow it (always for a contiguous array), otherwise a copy.
+   *
+   * $$\texttt{a.reshape}(s)\texttt{.ravel}() = \texttt{a.ravel}()$$
+   *
+   * Special cases: "cannot reshape array of size 6 into shape (4,)";
+   * "can only specify one unknown dimension".
    *
    * @example
-   * np.arange(6).reshape(2, 3).shape;  // [2, 3]
-   * np.arange(6).reshape([3, -1]).shape; // [3, 2]
+   * np.arange(6).reshape(2, 3); // [[0. 1. 2.]
+   * //  [3. 4. 5.]]
+   * @numpy np.arange(6.0).reshape(2, 3)
+   *
+   * @example
+   * np.arange(6).reshape([3, -1], { order: "F" }); // [[0. 3.]
+   * //  [1. 4.]
+   * //  [2. 5.]]
+   * @numpy np.arange(6.0).reshape((3, -1), order="F")
    */
-  reshape(...shape: number[] | [readonly number[]]): NDArray {
-    const req: readonly number[] = shape.length === 1 && Array.isArray(shape[0]) ? (shape[0] as readonly number[]) : (shape as number[]);
+  reshape(...args: (number | readonly number[] | OrderOption)[]): NDArray {
+    let order: Order = "C";
+    let parts = args;
+    const last = args[args.length - 1];
+    if (typeof last === "object" && last !== null && !Array.isArray(last)) {
+      order = checkOrder((last as OrderOption).order);
+      parts = args.slice(0, -1);
+    }
+    const req: readonly number[] = parts.length === 1 && Array.isArray(parts[0]) ? (parts[0] as readonly number[]) : (parts as number[]);
     const newShape = resolveShape(this.size, req);
+    if (order === "F") {
+      // F order is C order on the reversed axes.
+      const r = this.transpose().reshape(newShape.slice().reverse());
+      return r.transpose();
+    }
     if (this.size === 0 || isCContiguous(this)) {
       return new NDArray(this.data, newShape, cStrides(newShape), this.offset, this.dtype);
     }
@@ -295,11 +444,110 @@ export class NDArray {
   }
 
   /**
+   * The elements as a 1-D array, always a copy (NumPy `ndarray.flatten`),
+   * read in C (row-major) or F (column-major) index order.
+   *
+   * @example
+   * np.array([[1, 2], [3, 4]]).flatten("F"); // [1. 3. 2. 4.]
+   * @numpy np.array([[1.0, 2.0], [3.0, 4.0]]).flatten("F")
+   */
+  flatten(order: Order = "C"): NDArray {
+    const src = checkOrder(order) === "F" ? this.transpose() : this;
+    return new NDArray(copyToC(src), [this.size], [1], 0, this.dtype);
+  }
+
+  /**
+   * The elements as a 1-D array (NumPy `ndarray.ravel`): a view when the
+   * array is contiguous in the requested order, otherwise a copy.
+   *
+   * @example
+   * np.array([[1, 2], [3, 4]]).ravel(); // [1. 2. 3. 4.]
+   * @numpy np.array([[1.0, 2.0], [3.0, 4.0]]).ravel()
+   */
+  ravel(order: Order = "C"): NDArray {
+    const o = checkOrder(order);
+    if (o === "C" ? isCContiguous(this) : isFContiguous(this)) return this.reshape([this.size], { order: o });
+    return this.flatten(o);
+  }
+
+  /**
+   * Indexing, NumPy's `a[i, j, …]`. Each argument is one index element:
+   *
+   * - an integer (negative counts from the end) selects and removes an axis;
+   * - a slice string with Python's syntax — `":"`, `"1:3"`, `"::2"`,
+   *   `"::-1"`, `"-2:"` — or {@link slice}`(start, stop, step)`;
+   * - `"..."` (Ellipsis) stands for as many `":"` as needed;
+   * - `null` (= {@link newaxis}) inserts an axis of length 1;
+   * - an integer array (`number[]`, nested, or an int64 `NDArray`) —
+   *   advanced ("fancy") indexing, several arrays broadcast together;
+   * - a boolean mask (`boolean[]` or a bool `NDArray`) selects where true.
+   *
+   * Basic indexing (integers, slices, `"..."`, `null`) returns a **view**
+   * that shares memory with `a`; any array index returns a **copy**; when
+   * every axis gets an integer the result is a JS `number` (`boolean` for
+   * bool arrays). Advanced index dimensions go where the first array index
+   * was when the advanced indices are adjacent, otherwise first (NumPy's
+   * rule; integers count as advanced when an array index is present).
+   *
+   * Errors (IndexError): "index 5 is out of bounds for axis 0 with size 3",
+   * "too many indices for array: array is 1-dimensional, but 2 were indexed",
+   * "boolean index did not match indexed array along axis 0; size of axis is
+   * 3 but size of corresponding boolean axis is 2".
+   *
+   * @example
+   * const a = np.arange(12).reshape(3, 4);
+   * a.get(1, "::-2"); // [7. 5.]
+   * @numpy a = np.arange(12.0).reshape(3, 4); a[1, ::-2]
+   *
+   * @example
+   * const a = np.arange(12).reshape(3, 4);
+   * a.get([0, 2], [1, 3]); // [ 1. 11.]
+   * @numpy a = np.arange(12.0).reshape(3, 4); a[[0, 2], [1, 3]]
+   *
+   * @example
+   * const a = np.array([1, -2, 3, -4]);
+   * a.get([true, false, true, false]); // [1. 3.]
+   * @numpy a = np.array([1.0, -2.0, 3.0, -4.0]); a[[True, False, True, False]]
+   *
+   * @example
+   * np.arange(12).reshape(3, 4).get(-1, 2); // 10.0
+   * @numpy np.arange(12.0).reshape(3, 4)[-1, 2]
+   */
+  get(...index: IndexElement[]): NDArray | Scalar {
+    return getIndex(this, index);
+  }
+
+  /**
+   * Assignment through an index, NumPy's `a[i, j, …] = value`: the last
+   * argument is the value, the others are index elements exactly as in
+   * {@link NDArray.get}. The value (scalar, nested array or NDArray) is
+   * broadcast to the indexed shape and cast to `a.dtype` (float → int64
+   * truncates toward zero). Writes through views; with repeated advanced
+   * indices the last write wins. Returns `a`.
+   *
+   * Errors: "could not broadcast input array from shape (4,) into shape
+   * (2,3)"; with array indices "shape mismatch: value array of shape (4,)
+   * could not be broadcast to indexing result of shape (2,3)".
+   *
+   * @example
+   * const a = np.zeros([2, 3]);
+   * a.set(":", 1, [5, 6]); // [[0. 5. 0.]
+   * //  [0. 6. 0.]]
+   * @numpy a = np.zeros((2, 3)); a[:, 1] = [5, 6]; a
+   */
+  set(...args: [...index: IndexElement[], value: ArrayLike]): NDArray {
+    const value = args[args.length - 1] as ArrayLike;
+    setIndex(this, args.slice(0, -1) as IndexElement[], value);
+    return this;
+  }
+
+  /**
    * Converts to nested JS arrays of numbers (booleans for `bool`); a 0-d
    * array gives its scalar (NumPy `ndarray.tolist`).
    *
    * @example
-   * np.array([[1, 2], [3, 4]]).tolist(); // [[1, 2], [3, 4]]
+   * np.array([[1, 2], [3, 4]]).tolist(); // [[1.0, 2.0], [3.0, 4.0]]
+   * @numpy np.array([[1.0, 2.0], [3.0, 4.0]]).tolist()
    */
   tolist(): Scalar | NestedArray {
     const { data, shape, strides, dtype } = this;
@@ -317,7 +565,11 @@ export class NDArray {
    * A C-ordered copy with its own storage (NumPy `ndarray.copy()`).
    *
    * @example
-   * const b = a.copy(); // b.data !== a.data
+   * const a = np.array([1, 2]);
+   * const b = a.copy();
+   * b.set(0, 9);
+   * a; // [1. 2.]
+   * @numpy a = np.array([1.0, 2.0]); b = a.copy(); b[0] = 9; a
    */
   copy(): NDArray {
     return new NDArray(copyToC(this), this.shape, undefined, 0, this.dtype);
@@ -328,7 +580,8 @@ export class NDArray {
    * float → int64 truncates toward zero; → bool is `x != 0`.
    *
    * @example
-   * np.array([1.7, -1.7]).astype("int64").tolist(); // [1, -1]
+   * np.array([1.7, -1.7]).astype("int64"); // [ 1 -1]
+   * @numpy np.array([1.7, -1.7]).astype("int64")
    */
   astype(dtype: DType): NDArray {
     return new NDArray(copyToC(this, checkDType(dtype)), this.shape, undefined, 0, dtype);
@@ -340,8 +593,12 @@ export class NDArray {
    * `ndim` arguments are a multi-index. Negative indices count from the end.
    *
    * @example
-   * np.array([[1, 2], [3, 4]]).item(1, 0); // 3
-   * np.array([[1, 2], [3, 4]]).item(3);    // 4
+   * np.array([[1, 2], [3, 4]]).item(1, 0); // 3.0
+   * @numpy np.array([[1.0, 2.0], [3.0, 4.0]]).item(1, 0)
+   *
+   * @example
+   * np.array([[1, 2], [3, 4]]).item(3); // 4.0
+   * @numpy np.array([[1.0, 2.0], [3.0, 4.0]]).item(3)
    */
   item(...index: number[]): Scalar {
     let off = this.offset;
@@ -378,7 +635,8 @@ export class NDArray {
    * and `...` summarisation above 1000 elements.
    *
    * @example
-   * String(np.array([1, 2.5])); // "[1.  2.5]"
+   * np.array([1, 2.5]); // [1.  2.5]
+   * @numpy np.array([1.0, 2.5])
    */
   toString(): string {
     return formatArray(this);
