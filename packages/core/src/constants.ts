@@ -9,6 +9,7 @@
  *
  * @example
  * np.pi; // 3.141592653589793
+ * @numpy np.pi
  */
 export const pi = Math.PI;
 
@@ -19,6 +20,7 @@ export const pi = Math.PI;
  *
  * @example
  * np.e; // 2.718281828459045
+ * @numpy np.e
  */
 export const e = Math.E;
 
@@ -28,7 +30,8 @@ export const e = Math.E;
  * $$\infty$$
  *
  * @example
- * np.inf > 1e308; // true
+ * np.inf > 1e308; // True
+ * @numpy np.inf > 1e308
  */
 export const inf = Infinity;
 
@@ -38,6 +41,18 @@ export const inf = Infinity;
  * $$\mathrm{NaN} \ne \mathrm{NaN}$$
  *
  * @example
- * Number.isNaN(np.nan); // true
+ * np.nan; // nan
+ * @numpy np.nan
  */
 export const nan = NaN;
+
+/**
+ * The Euler–Mascheroni constant (NumPy `np.euler_gamma`).
+ *
+ * $$\gamma = \lim_{n\to\infty} \left(\sum_{k=1}^{n} \frac{1}{k} - \ln n\right)$$
+ *
+ * @example
+ * np.euler_gamma; // 0.5772156649015329
+ * @numpy np.euler_gamma
+ */
+export const euler_gamma = 0.5772156649015329;

@@ -34,4 +34,17 @@ export { take, slice, Slice, newaxis, type IndexElement, type TakeOptions } from
 export { IndexError } from "./errors.ts";
 export type { Order, OrderOption } from "./ndarray.ts";
 // family: elementwise
+export {
+  true_divide, floor_divide, remainder, mod, fmod, divmod, positive, reciprocal, square, float_power, fabs, sign, floor,
+  ceil, trunc, rint, round, around, cbrt, exp2, expm1, log1p, log2, log10, logaddexp, logaddexp2, sin, cos, tan, arcsin,
+  arccos, arctan, arctan2, hypot, sinh, cosh, tanh, arcsinh, arccosh, arctanh, deg2rad, rad2deg, fmax, fmin, copysign,
+  nextafter, heaviside, clip, nan_to_num, type RoundFunction, type ClipFunction, type NanToNumOptions, type NanToNumFunction,
+} from "./math.ts";
+export {
+  not_equal, less_equal, greater_equal, isinf, isfinite, signbit, logical_and, logical_or, logical_xor, logical_not,
+  bitwise_and, bitwise_or, bitwise_xor, invert, bitwise_not, isclose, allclose, array_equal, where,
+  type IscloseOptions, type IscloseFunction,
+} from "./logic.ts";
+export { finfo, type FInfo } from "./finfo.ts";
+export { euler_gamma } from "./constants.ts";
 // family: reductions

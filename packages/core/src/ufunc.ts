@@ -18,20 +18,21 @@ import { allocStorage, MAX_INT, promoteTypes, type DType } from "./dtype.ts";
 import { asarray } from "./creation.ts";
 import {
   absF, addF, addI, andB, divF, eqF, expF, gtF, isnanF, logF, ltF, maxF, minF, mulF, mulI,
-  negF, negI, orB, powF, powI, sqrtF, subF, subI,
+  negF, negI, orB, cpowF, powI, sqrtF, subF, subI,
   type BinaryKernel, type BoolKernel, type CompareKernel, type PredicateKernel, type UnaryKernel,
 } from "./kernels/elementwise.ts";
 import { bestAxisOrder, broadcastShapes, broadcastStrides, forEachLine, innerLength, makeLoop, stridesForPerm } from "./iter.ts";
 import { NDArray, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
 
 /** An input after conversion: its array and, for a JS number, its weak kind. */
-interface Operand {
+export interface Operand {
   arr: NDArray;
   weak: "int" | "float" | null;
   scalar: boolean;
 }
 
-function operand(x: ArrayLike): Operand {
+/** @internal */
+export function operand(x: ArrayLike): Operand {
   if (typeof x === "number") {
     const weak = Number.isInteger(x) && Math.abs(x) <= MAX_INT ? "int" : "float";
     return { arr: new NDArray(new Float64Array([x]), [], [], 0, "float64"), weak, scalar: true };
@@ -41,7 +42,7 @@ function operand(x: ArrayLike): Operand {
 }
 
 /** NumPy's result_type for the operands, with JS numbers as weak scalars. */
-function resultType(ops: readonly Operand[]): DType {
+export function resultType(ops: readonly Operand[]): DType {
   let strong: DType | null = null;
   for (const op of ops) if (op.weak === null) strong = strong === null ? op.arr.dtype : promoteTypes(strong, op.arr.dtype);
   if (strong === null) return "float64";
@@ -54,29 +55,29 @@ function resultType(ops: readonly Operand[]): DType {
 }
 
 /** Float64 storage view of an operand (bool → 0/1 copy with the same layout). */
-function f64(a: NDArray): Float64Array {
+export function f64(a: NDArray): Float64Array {
   return a.data instanceof Float64Array ? a.data : Float64Array.from(a.data);
 }
 
-interface Layout {
+export interface Layout {
   shape: number[];
   perm: number[];
   outStrides: number[];
   inStrides: number[][];
 }
 
-function layout(arrs: readonly NDArray[]): Layout {
+export function layout(arrs: readonly NDArray[]): Layout {
   const shape = broadcastShapes(arrs.map((a) => a.shape));
   const inStrides = arrs.map((a) => broadcastStrides(a, shape));
   const perm = bestAxisOrder(shape, inStrides);
   return { shape, perm, outStrides: stridesForPerm(shape, perm), inStrides };
 }
 
-function finish(out: NDArray, ops: readonly Operand[]): NDArray | Scalar {
+export function finish(out: NDArray, ops: readonly Operand[]): NDArray | Scalar {
   return ops.every((o) => o.scalar) ? out.item() : out;
 }
 
-type BinarySpec = {
+export type BinarySpec = {
   name: string;
   float: BinaryKernel;
   int?: BinaryKernel;
@@ -84,12 +85,18 @@ type BinarySpec = {
   /** forced loop dtype, e.g. float64 for true division */
   loop?: (dt: DType) => DType;
   boolError?: string;
+  /** TypeError message when the loop dtype is float64 (bitwise functions) */
+  floatError?: string;
+  /** all-JS-integer inputs run the int64 loop (bitwise functions) */
+  scalarInt?: boolean;
 };
 
-function runBinary(spec: BinarySpec, x1: ArrayLike, x2: ArrayLike): NDArray | Scalar {
+export function runBinary(spec: BinarySpec, x1: ArrayLike, x2: ArrayLike): NDArray | Scalar {
   const ops = [operand(x1), operand(x2)];
   let dt = resultType(ops);
+  if (spec.scalarInt && ops.every((o) => o.weak === "int")) dt = "int64";
   if (spec.loop) dt = spec.loop(dt);
+  if (dt === "float64" && spec.floatError) throw new TypeError(spec.floatError);
   const a = ops[0].arr;
   const b = ops[1].arr;
   const L = layout([a, b]);
@@ -116,7 +123,7 @@ function runBinary(spec: BinarySpec, x1: ArrayLike, x2: ArrayLike): NDArray | Sc
   return finish(new NDArray(out, L.shape, L.outStrides, 0, dt), ops);
 }
 
-function runCompare(kernel: CompareKernel, x1: ArrayLike, x2: ArrayLike): NDArray | Scalar {
+export function runCompare(kernel: CompareKernel, x1: ArrayLike, x2: ArrayLike): NDArray | Scalar {
   const ops = [operand(x1), operand(x2)];
   const a = ops[0].arr;
   const b = ops[1].arr;
@@ -131,7 +138,7 @@ function runCompare(kernel: CompareKernel, x1: ArrayLike, x2: ArrayLike): NDArra
   return finish(new NDArray(out, L.shape, L.outStrides, 0, "bool"), ops);
 }
 
-function runUnary(kernel: UnaryKernel, outDType: DType, x: ArrayLike): NDArray | Scalar {
+export function runUnary(kernel: UnaryKernel, outDType: DType, x: ArrayLike): NDArray | Scalar {
   const ops = [operand(x)];
   const a = ops[0].arr;
   const L = layout([a]);
@@ -144,7 +151,7 @@ function runUnary(kernel: UnaryKernel, outDType: DType, x: ArrayLike): NDArray |
   return finish(new NDArray(out, L.shape, L.outStrides, 0, outDType), ops);
 }
 
-function runPredicate(kernel: PredicateKernel, x: ArrayLike): NDArray | Scalar {
+export function runPredicate(kernel: PredicateKernel, x: ArrayLike): NDArray | Scalar {
   const ops = [operand(x)];
   const a = ops[0].arr;
   const L = layout([a]);
@@ -158,7 +165,7 @@ function runPredicate(kernel: PredicateKernel, x: ArrayLike): NDArray | Scalar {
 }
 
 /** Bool → bool copy in NumPy's output layout (abs of a bool array). */
-function runBoolCopy(x: ArrayLike): NDArray | Scalar {
+export function runBoolCopy(x: ArrayLike, invert = false): NDArray | Scalar {
   const ops = [operand(x)];
   const a = ops[0].arr;
   const L = layout([a]);
@@ -168,18 +175,19 @@ function runBoolCopy(x: ArrayLike): NDArray | Scalar {
   const ad = a.data as Uint8Array;
   const [so, sa] = innerStrides(loop);
   forEachLine(loop, [0, a.offset], (o) => {
-    for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += so, q += sa) out[p] = ad[q];
+    if (invert) for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += so, q += sa) out[p] = 1 - ad[q];
+    else for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += so, q += sa) out[p] = ad[q];
   });
   return finish(new NDArray(out, L.shape, L.outStrides, 0, "bool"), ops);
 }
 
-function sizeOf(shape: readonly number[]): number {
+export function sizeOf(shape: readonly number[]): number {
   let n = 1;
   for (const s of shape) n *= s;
   return n;
 }
 
-function innerStrides(loop: { shape: number[]; strides: number[][] }): number[] {
+export function innerStrides(loop: { shape: number[]; strides: number[][] }): number[] {
   return loop.strides.map((s) => (loop.shape.length === 0 ? 0 : s[0]));
 }
 
@@ -221,7 +229,7 @@ const SUBTRACT: BinarySpec = {
 };
 const MULTIPLY: BinarySpec = { name: "multiply", float: mulF, int: mulI, bool: andB };
 const DIVIDE: BinarySpec = { name: "divide", float: divF, loop: () => "float64" };
-const POWER: BinarySpec = { name: "power", float: powF, int: powI, loop: (dt) => (dt === "bool" ? "int64" : dt) };
+const POWER: BinarySpec = { name: "power", float: cpowF, int: powI, loop: (dt) => (dt === "bool" ? "int64" : dt) };
 const MAXIMUM: BinarySpec = { name: "maximum", float: maxF, bool: orB };
 const MINIMUM: BinarySpec = { name: "minimum", float: minF, bool: andB };
 
@@ -234,8 +242,12 @@ const MINIMUM: BinarySpec = { name: "minimum", float: minF, bool: andB };
  * results beyond 2^53 raise.
  *
  * @example
- * np.add([1, 2], 3).tolist(); // [4, 5]
- * np.add(1, 2);               // 3
+ * np.add([1, 2], 3); // [4. 5.]
+ * @numpy np.add([1.0, 2.0], 3)
+ *
+ * @example
+ * np.add(1, 2); // 3.0
+ * @numpy np.add(1.0, 2.0)
  */
 export const add = ((x1: ArrayLike, x2: ArrayLike) => runBinary(ADD, x1, x2)) as BinaryUfunc;
 
@@ -246,7 +258,8 @@ export const add = ((x1: ArrayLike, x2: ArrayLike) => runBinary(ADD, x1, x2)) as
  * $$\texttt{subtract}(x_1, x_2)_i = x_{1,i} - x_{2,i}$$
  *
  * @example
- * np.subtract([[5, 5]], [1, 2]).tolist(); // [[4, 3]]
+ * np.subtract([[5, 5]], [1, 2]); // [[4. 3.]]
+ * @numpy np.subtract([[5.0, 5.0]], [1.0, 2.0])
  */
 export const subtract = ((x1: ArrayLike, x2: ArrayLike) => runBinary(SUBTRACT, x1, x2)) as BinaryUfunc;
 
@@ -256,7 +269,8 @@ export const subtract = ((x1: ArrayLike, x2: ArrayLike) => runBinary(SUBTRACT, x
  * $$\texttt{multiply}(x_1, x_2)_i = x_{1,i}\,x_{2,i}$$
  *
  * @example
- * np.multiply([1, 2, 3], 2).tolist(); // [2, 4, 6]
+ * np.multiply([1, 2, 3], 2); // [2. 4. 6.]
+ * @numpy np.multiply([1.0, 2.0, 3.0], 2)
  */
 export const multiply = ((x1: ArrayLike, x2: ArrayLike) => runBinary(MULTIPLY, x1, x2)) as BinaryUfunc;
 
@@ -268,7 +282,8 @@ export const multiply = ((x1: ArrayLike, x2: ArrayLike) => runBinary(MULTIPLY, x
  * Special cases: `x/0` is ±inf, `0/0` is NaN (NumPy also warns).
  *
  * @example
- * np.divide([1, 2], 4).tolist(); // [0.25, 0.5]
+ * np.divide([1, 2], 4); // [0.25 0.5 ]
+ * @numpy np.divide([1.0, 2.0], 4)
  */
 export const divide = ((x1: ArrayLike, x2: ArrayLike) => runBinary(DIVIDE, x1, x2)) as BinaryUfunc;
 
@@ -280,7 +295,8 @@ export const divide = ((x1: ArrayLike, x2: ArrayLike) => runBinary(DIVIDE, x1, x
  * $$\texttt{power}(x_1, x_2)_i = x_{1,i}^{\,x_{2,i}}$$
  *
  * @example
- * np.power([1, 2, 3], 2).tolist(); // [1, 4, 9]
+ * np.power([1, 2, 3], 2); // [1. 4. 9.]
+ * @numpy(ulp=4) np.power([1.0, 2.0, 3.0], 2)
  */
 export const power = ((x1: ArrayLike, x2: ArrayLike) => runBinary(POWER, x1, x2)) as BinaryUfunc;
 
@@ -293,7 +309,8 @@ export const power = ((x1: ArrayLike, x2: ArrayLike) => runBinary(POWER, x1, x2)
  * argument, and so does this.
  *
  * @example
- * np.maximum([1, 5], [3, 2]).tolist(); // [3, 5]
+ * np.maximum([1, 5, NaN], [3, 2, 0]); // [ 3.  5. nan]
+ * @numpy np.maximum([1.0, 5.0, np.nan], [3.0, 2.0, 0.0])
  */
 export const maximum = ((x1: ArrayLike, x2: ArrayLike) => runBinary(MAXIMUM, x1, x2)) as BinaryUfunc;
 
@@ -303,7 +320,8 @@ export const maximum = ((x1: ArrayLike, x2: ArrayLike) => runBinary(MAXIMUM, x1,
  * $$\texttt{minimum}(x_1, x_2)_i = \min(x_{1,i}, x_{2,i})$$
  *
  * @example
- * np.minimum([1, 5], [3, 2]).tolist(); // [1, 2]
+ * np.minimum([1, 5], [3, 2]); // [1. 2.]
+ * @numpy np.minimum([1.0, 5.0], [3.0, 2.0])
  */
 export const minimum = ((x1: ArrayLike, x2: ArrayLike) => runBinary(MINIMUM, x1, x2)) as BinaryUfunc;
 
@@ -313,7 +331,8 @@ export const minimum = ((x1: ArrayLike, x2: ArrayLike) => runBinary(MINIMUM, x1,
  * $$\texttt{equal}(x_1, x_2)_i = [x_{1,i} = x_{2,i}]$$
  *
  * @example
- * np.equal([1, 2], 2).tolist(); // [false, true]
+ * np.equal([1, 2], 2); // [False  True]
+ * @numpy np.equal([1.0, 2.0], 2)
  */
 export const equal = ((x1: ArrayLike, x2: ArrayLike) => runCompare(eqF, x1, x2)) as CompareUfunc;
 
@@ -323,7 +342,8 @@ export const equal = ((x1: ArrayLike, x2: ArrayLike) => runCompare(eqF, x1, x2))
  * $$\texttt{greater}(x_1, x_2)_i = [x_{1,i} > x_{2,i}]$$
  *
  * @example
- * np.greater([1, 3], 2).tolist(); // [false, true]
+ * np.greater([1, 3], 2); // [False  True]
+ * @numpy np.greater([1.0, 3.0], 2)
  */
 export const greater = ((x1: ArrayLike, x2: ArrayLike) => runCompare(gtF, x1, x2)) as CompareUfunc;
 
@@ -333,7 +353,8 @@ export const greater = ((x1: ArrayLike, x2: ArrayLike) => runCompare(gtF, x1, x2
  * $$\texttt{less}(x_1, x_2)_i = [x_{1,i} < x_{2,i}]$$
  *
  * @example
- * np.less([1, 3], 2).tolist(); // [true, false]
+ * np.less([1, 3], 2); // [ True False]
+ * @numpy np.less([1.0, 3.0], 2)
  */
 export const less = ((x1: ArrayLike, x2: ArrayLike) => runCompare(ltF, x1, x2)) as CompareUfunc;
 
@@ -343,7 +364,8 @@ export const less = ((x1: ArrayLike, x2: ArrayLike) => runCompare(ltF, x1, x2)) 
  * $$\texttt{negative}(x)_i = -x_i$$
  *
  * @example
- * np.negative([1, -2]).tolist(); // [-1, 2]
+ * np.negative([1, -2]); // [-1.  2.]
+ * @numpy np.negative([1.0, -2.0])
  */
 export const negative = ((x: ArrayLike) => {
   const a = operand(x).arr;
@@ -361,7 +383,8 @@ export const negative = ((x: ArrayLike) => {
  * $$\texttt{abs}(x)_i = |x_i|$$
  *
  * @example
- * np.abs([-1.5, 2]).tolist(); // [1.5, 2]
+ * np.abs([-1.5, 2]); // [1.5 2. ]
+ * @numpy np.abs([-1.5, 2.0])
  */
 export const abs = ((x: ArrayLike) => {
   const a = operand(x).arr;
@@ -375,7 +398,8 @@ export const abs = ((x: ArrayLike) => {
  * $$\texttt{absolute}(x)_i = |x_i|$$
  *
  * @example
- * np.absolute([-2]).tolist(); // [2]
+ * np.absolute([-2]); // [2.]
+ * @numpy np.absolute([-2.0])
  */
 export const absolute = abs;
 
@@ -387,7 +411,8 @@ export const absolute = abs;
  * $$\texttt{sqrt}(x)_i = \sqrt{x_i}$$
  *
  * @example
- * np.sqrt([4, 9]).tolist(); // [2, 3]
+ * np.sqrt([4, 9]); // [2. 3.]
+ * @numpy np.sqrt([4.0, 9.0])
  */
 export const sqrt = ((x: ArrayLike) => runUnary(sqrtF, "float64", x)) as UnaryUfunc;
 
@@ -398,7 +423,8 @@ export const sqrt = ((x: ArrayLike) => runUnary(sqrtF, "float64", x)) as UnaryUf
  * $$\texttt{exp}(x)_i = e^{x_i}$$
  *
  * @example
- * np.exp([0]).tolist(); // [1]
+ * np.exp([0, 1]); // [1.         2.71828183]
+ * @numpy(ulp=4) np.exp([0.0, 1.0])
  */
 export const exp = ((x: ArrayLike) => runUnary(expF, "float64", x)) as UnaryUfunc;
 
@@ -409,7 +435,8 @@ export const exp = ((x: ArrayLike) => runUnary(expF, "float64", x)) as UnaryUfun
  * $$\texttt{log}(x)_i = \ln x_i$$
  *
  * @example
- * np.log([1]).tolist(); // [0]
+ * np.log([1, np.e]); // [0. 1.]
+ * @numpy(ulp=4) np.log([1.0, np.e])
  */
 export const log = ((x: ArrayLike) => runUnary(logF, "float64", x)) as UnaryUfunc;
 
@@ -419,6 +446,7 @@ export const log = ((x: ArrayLike) => runUnary(logF, "float64", x)) as UnaryUfun
  * $$\texttt{isnan}(x)_i = [x_i \text{ is NaN}]$$
  *
  * @example
- * np.isnan([1, NaN]).tolist(); // [false, true]
+ * np.isnan([1, NaN]); // [False  True]
+ * @numpy np.isnan([1.0, np.nan])
  */
 export const isnan = ((x: ArrayLike) => runPredicate(isnanF, x)) as PredicateUfunc;
