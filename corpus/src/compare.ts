@@ -11,6 +11,7 @@
  * Integer and boolean results are always compared exactly.
  */
 import type { GoldenOutput } from "./golden.ts";
+export type { GoldenOutput };
 import { DEFAULTS, type InvariantCheckData, type OutcomeData } from "./schema.ts";
 import { decodeScalar, type ResolvedInput, type Scalar } from "./values.ts";
 

@@ -132,7 +132,7 @@ export function array(object: ArrayLike, options: DTypeOption = {}): NDArray {
  * @numpy a = np.zeros(3); np.asarray(a) is a
  *
  * @example
- * np.asarray(2.5).shape; // []
+ * np.asarray(2.5).shape; // ()
  * @numpy np.asarray(2.5).shape
  */
 export function asarray(a: ArrayLike, options: DTypeOption = {}): NDArray {

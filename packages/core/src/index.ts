@@ -48,3 +48,22 @@ export {
 export { finfo, type FInfo } from "./finfo.ts";
 export { euler_gamma } from "./constants.ts";
 // family: reductions
+export { all, any, count_nonzero, ptp, cumsum, cumprod, type CumOptions } from "./reductions.ts";
+export { average, median, quantile, percentile, cov, corrcoef, bincount, histogram, digitize, type AverageOptions, type MedianOptions, type QuantileOptions, type QuantileMethod, type CovOptions, type BincountOptions, type HistogramOptions } from "./stats.ts";
+export { nansum, nanprod, nanmean, nanvar, nanstd, nanmax, nanmin, nanargmax, nanargmin, nanmedian, nanquantile, nanpercentile, nancumsum, nancumprod } from "./nanfunctions.ts";
+export { sort, argsort, searchsorted, type SortOptions, type SearchsortedOptions } from "./sorting.ts";
+export { unique, isin, union1d, intersect1d, setdiff1d, setxor1d, type UniqueOptions, type IsinOptions, type Intersect1dOptions } from "./sets.ts";
+// family: calculus-special
+export { diff, gradient, trapezoid, cumulative_trapezoid, interp, type DiffOptions, type GradientOptions, type TrapezoidOptions, type CumulativeTrapezoidOptions, type InterpOptions } from "./calculus.ts";
+export { convolve, correlate, sliding_window_view, lib, type ConvolveMode, type SlidingWindowOptions } from "./signal.ts";
+export { special, type SoftmaxOptions, type LogsumexpOptions, type ExactOption } from "./special.ts";
+// family: linalg
+export {
+  vdot, inner, outer, tensordot, kron, cross, trace, diagonal, tril, triu,
+  type TensordotAxes, type CrossOptions, type DiagonalOptions,
+} from "./linalg/products.ts";
+export { einsum } from "./einsum.ts";
+export type {
+  CholeskyOptions, EigResult, EighResult, LstsqOptions, LstsqResult, MatrixRankOptions, PinvOptions, QROptions, QRResult,
+  SlogdetResult, SVDOptions, SVDResult,
+} from "./linalg.ts";

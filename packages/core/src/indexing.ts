@@ -57,7 +57,7 @@ export function slice(start?: number | null, stop?: number | null, step?: number
  * (where `np.newaxis is None`), it is `null`.
  *
  * @example
- * np.array([1, 2]).get(":", np.newaxis).shape; // [2, 1]
+ * np.array([1, 2]).get(":", np.newaxis).shape; // (2, 1)
  * @numpy np.array([1.0, 2.0])[:, np.newaxis].shape
  */
 export const newaxis = null;

@@ -1,6 +1,7 @@
 /**
  * Linear algebra: `dot`, `matmul` and the `linalg` namespace (`norm`,
- * `inv`, `det`).
+ * `inv`, `det`, `matrix_power`, `cond`, plus the decompositions and solvers
+ * of `linalg/decompositions.ts`).
  *
  * NumPy delegates these to OpenBLAS/LAPACK, whose summation order depends on
  * the CPU kernel and thread count, so NumPy itself is not bit-reproducible
@@ -13,12 +14,21 @@ import { asarray } from "./creation.ts";
 import { int53Error, MAX_INT, promoteTypes, type DType } from "./dtype.ts";
 import { LinAlgError } from "./errors.ts";
 import { broadcastShapes, normalizeAxis } from "./iter.ts";
+import { gemmF64 } from "./kernels/gemm.ts";
 import { pairwiseSum } from "./kernels/pairwise.ts";
+import {
+  assertStackedSquare, cholesky, eig, eigh, eigvals, eigvalsh, lstsq, matrix_rank, pinv, qr, slogdet, solve, svd, toStack,
+} from "./linalg/decompositions.ts";
+import { luInPlace } from "./linalg/lapack.ts";
 import { copyToC, formatShape, NDArray, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
 import { maxminArray, sumArray } from "./reductions.ts";
 import { abs, multiply } from "./ufunc.ts";
 
 export { LinAlgError };
+export type {
+  CholeskyOptions, EigResult, EighResult, LstsqOptions, LstsqResult, MatrixRankOptions, PinvOptions, QROptions, QRResult,
+  SlogdetResult, SVDOptions, SVDResult,
+} from "./linalg/decompositions.ts";
 
 /** C-contiguous float64 (or bool) copy of the data, or the storage itself when already contiguous from 0. */
 function contiguous(a: NDArray, dtype: DType): Float64Array | Uint8Array {
@@ -47,20 +57,10 @@ function gemm(
     }
     return;
   }
-  const a = A as Float64Array;
-  const b = B as Float64Array;
-  const c = C as Float64Array;
-  for (let i = 0; i < n; i++) {
-    const crow = cOff + i * m;
-    for (let p = 0; p < k; p++) {
-      const aip = a[aOff + i * k + p];
-      const brow = bOff + p * m;
-      for (let j = 0; j < m; j++) c[crow + j] += aip * b[brow + j];
-    }
-  }
+  gemmF64(A as Float64Array, aOff, B as Float64Array, bOff, C as Float64Array, cOff, n, k, m);
   if (dtype === "int64") {
     for (let i = 0; i < n * m; i++) {
-      const v = c[cOff + i];
+      const v = C[cOff + i];
       if (v > MAX_INT || v < -MAX_INT) int53Error();
     }
   }
@@ -253,9 +253,11 @@ function result(r: NDArray): NDArray | number {
  * Vectors: `ord` undefined/2 → Euclidean; 1 → Σ|x|; Infinity → max|x|;
  * -Infinity → min|x|; 0 → count of non-zeros; other p → (Σ|x|^p)^(1/p).
  * Matrices: undefined/"fro" → Frobenius; 1/-1 → max/min column sum;
- * Infinity/-Infinity → max/min row sum (2, -2, "nuc" need an SVD: not yet).
+ * Infinity/-Infinity → max/min row sum; 2/-2 → largest/smallest singular
+ * value; "nuc" → sum of singular values (one-sided Jacobi SVD, see
+ * {@link linalg.svd}; NumPy's `_multi_svd_norm`).
  *
- * $$\|x\|_2 = \sqrt{\textstyle\sum_i x_i^2}, \qquad \|A\|_F = \sqrt{\textstyle\sum_{ij} A_{ij}^2}$$
+ * $$\|x\|_p = \Big(\sum_i |x_i|^p\Big)^{1/p}, \quad \|A\|_F = \sqrt{\textstyle\sum_{ij} A_{ij}^2}, \quad \|A\|_2 = \sigma_{\max}(A), \quad \|A\|_* = \textstyle\sum_i \sigma_i$$
  *
  * Bit-exactness: with `axis` given (or `ord` 1, ±inf, 0) NumPy uses ufuncs
  * and this matches it bit for bit (sqrt of the pairwise sum of x·x). With
@@ -268,6 +270,9 @@ function result(r: NDArray): NDArray | number {
  * @example
  * np.linalg.norm([[1, 2], [3, 4]], "fro"); // 5.477225575051661
  * @numpy(rtol=1e-12) np.linalg.norm([[1.0, 2.0], [3.0, 4.0]], "fro")
+ * @example
+ * np.linalg.norm([[1, 0], [0, -3]], 2); // 3.0
+ * @numpy(rtol=1e-12) np.linalg.norm([[1.0, 0.0], [0.0, -3.0]], 2)
  * @example
  * np.linalg.norm([[3, 4], [6, 8]], null, 1); // [ 5. 10.]
  * @numpy np.linalg.norm([[3.0, 4.0], [6.0, 8.0]], None, 1)
@@ -296,7 +301,8 @@ function norm(x: ArrayLike, ord?: NormOrd | NormOptions, axis?: number | readonl
   if (axes.length === 1) {
     const ax = axes[0];
     let r: NDArray;
-    if (ord === Infinity) r = maxminArray(abs(X) as NDArray, ax, keepdims, true);
+    if (ord === Infinity && X.shape[ax] === 0) r = sumArray(abs(X) as NDArray, ax, keepdims); // NumPy: max(initial=0)
+    else if (ord === Infinity) r = maxminArray(abs(X) as NDArray, ax, keepdims, true);
     else if (ord === -Infinity) r = maxminArray(abs(X) as NDArray, ax, keepdims, false);
     else if (ord === 0) {
       const nz = X.astype("bool").astype("float64");
@@ -321,15 +327,19 @@ function norm(x: ArrayLike, ord?: NormOrd | NormOptions, axis?: number | readonl
     if (rowAxis === colAxis) throw new RangeError("Duplicate axes given.");
     let r: NDArray;
     if (ord === 1 || ord === -1) {
+      const emptyMax = ord === 1 && X.shape[colAxis] === 0; // NumPy: max(initial=0)
       if (colAxis > rowAxis) colAxis -= 1;
-      r = maxminArray(sumArray(abs(X) as NDArray, rowAxis, false), colAxis, false, ord === 1);
+      const cs = sumArray(abs(X) as NDArray, rowAxis, false);
+      r = emptyMax ? sumArray(cs, colAxis, false) : maxminArray(cs, colAxis, false, ord === 1);
     } else if (ord === Infinity || ord === -Infinity) {
+      const emptyMax = ord === Infinity && X.shape[rowAxis] === 0;
       if (rowAxis > colAxis) rowAxis -= 1;
-      r = maxminArray(sumArray(abs(X) as NDArray, colAxis, false), rowAxis, false, ord === Infinity);
+      const rs = sumArray(abs(X) as NDArray, colAxis, false);
+      r = emptyMax ? sumArray(rs, rowAxis, false) : maxminArray(rs, rowAxis, false, ord === Infinity);
     } else if (ord === null || ord === undefined || ord === "fro" || ord === "f") {
       r = sqrtInPlace(sumArray(multiply(X, X) as NDArray, axes, false));
     } else if (ord === 2 || ord === -2 || ord === "nuc") {
-      throw new RangeError(`norm: ord=${String(ord)} for matrices needs an SVD, which is not implemented yet`);
+      r = svdNorm(X, rowAxis, colAxis, ord);
     } else {
       throw new RangeError("Invalid norm order for matrices.");
     }
@@ -339,55 +349,28 @@ function norm(x: ArrayLike, ord?: NormOrd | NormOptions, axis?: number | readonl
   throw new RangeError("Improper number of dimensions to norm.");
 }
 
-function assertStackedSquare(a: NDArray): void {
-  if (a.ndim < 2) throw new LinAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
-  if (a.shape[a.ndim - 1] !== a.shape[a.ndim - 2]) throw new LinAlgError("Last 2 dimensions of the array must be square");
-}
-
-/**
- * LU factorisation with partial pivoting (LAPACK `dgetrf` semantics: the
- * pivot is the first entry of largest magnitude in the column). Works in
- * place on an n×n row-major matrix starting at `off`; returns the number of
- * row swaps, or -1 when an exactly zero pivot is met (singular).
- */
-function luInPlace(m: Float64Array, off: number, n: number, piv: Int32Array): number {
-  let swaps = 0;
-  let singular = false;
-  for (let j = 0; j < n; j++) {
-    let p = j;
-    let best = Math.abs(m[off + j * n + j]);
-    for (let i = j + 1; i < n; i++) {
-      const v = Math.abs(m[off + i * n + j]);
-      if (v > best) {
-        best = v;
-        p = i;
-      }
+/** NumPy's `_multi_svd_norm`: max / min / sum of the singular values over the (row, col) axes. */
+function svdNorm(X: NDArray, rowAxis: number, colAxis: number, ord: 2 | -2 | "nuc"): NDArray {
+  const rest = X.shape.map((_, i) => i).filter((i) => i !== rowAxis && i !== colAxis);
+  const Y = X.transpose([...rest, rowAxis, colAxis]);
+  const S = svd(Y, { compute_uv: false });
+  const k = S.shape[S.ndim - 1];
+  const batch = S.shape.slice(0, -1);
+  const s = S.data as Float64Array;
+  const count = s.length === 0 ? batch.reduce((p, d) => p * d, 1) : s.length / k;
+  if (ord === -2 && k === 0 && count > 0) throw new RangeError("zero-size array to reduction operation minimum which has no identity");
+  const out = new Float64Array(count);
+  for (let b = 0; b < count; b++) {
+    let acc = ord === -2 ? Infinity : 0;
+    for (let j = 0; j < k; j++) {
+      const v = s[b * k + j];
+      if (ord === 2) acc = Math.max(acc, v);
+      else if (ord === -2) acc = Math.min(acc, v);
+      else acc += v;
     }
-    piv[j] = p;
-    if (p !== j) {
-      swaps++;
-      for (let c = 0; c < n; c++) {
-        const t = m[off + j * n + c];
-        m[off + j * n + c] = m[off + p * n + c];
-        m[off + p * n + c] = t;
-      }
-    }
-    const d = m[off + j * n + j];
-    if (d === 0) {
-      singular = true;
-      continue;
-    }
-    // LAPACK (dgetf2) scales the column by the reciprocal of the pivot,
-    // dividing instead only when the pivot is below the safe minimum.
-    const useRecip = Math.abs(d) >= 2.2250738585072014e-308;
-    const r = 1 / d;
-    for (let i = j + 1; i < n; i++) {
-      const l = useRecip ? m[off + i * n + j] * r : m[off + i * n + j] / d;
-      m[off + i * n + j] = l;
-      if (l !== 0) for (let c = j + 1; c < n; c++) m[off + i * n + c] -= l * m[off + j * n + c];
-    }
+    out[b] = acc;
   }
-  return singular ? -1 : swaps;
+  return new NDArray(out, batch, undefined, 0, "float64");
 }
 
 /**
@@ -491,8 +474,113 @@ function det(a: ArrayLike): NDArray | number {
 }
 
 /**
- * NumPy's `np.linalg` namespace: `np.linalg.norm`, `np.linalg.inv`,
- * `np.linalg.det`, and the `LinAlgError` class.
+ * Integer power of a square matrix, or of each matrix in a stack (NumPy
+ * `np.linalg.matrix_power`): repeated squaring (binary powering, Knuth
+ * TAOCP 4.6.3) with NumPy's exact multiplication order (n ≤ 3 directly,
+ * otherwise the bits of n from the lowest), each product by the blocked
+ * matmul kernel. n = 0 gives the identity (same dtype), n < 0 the power of
+ * the inverse (float64).
+ *
+ * $$A^n = \underbrace{A A \cdots A}_{n}, \qquad A^{-n} = (A^{-1})^n$$
+ *
+ * Special cases: a non-integer exponent raises TypeError "exponent must be
+ * an integer"; n < 0 of a singular matrix raises "Singular matrix".
+ *
+ * @example
+ * np.linalg.matrix_power([[1, 1], [1, 0]], 10); // [[89. 55.]
+ * //  [55. 34.]]
+ * @numpy np.linalg.matrix_power(np.array([[1.0, 1.0], [1.0, 0.0]]), 10)
+ */
+function matrix_power(a: ArrayLike, n: number): NDArray {
+  const A = asarray(a);
+  assertStackedSquare(A);
+  if (!Number.isInteger(n)) throw new TypeError("exponent must be an integer");
+  const m = A.shape[A.ndim - 1];
+  if (n === 0) {
+    const out = new NDArray(A.dtype === "bool" ? new Uint8Array(A.size) : new Float64Array(A.size), A.shape, undefined, 0, A.dtype);
+    const d = out.data;
+    for (let off = 0; off < A.size; off += m * m) for (let i = 0; i < m; i++) d[off + i * m + i] = 1;
+    return out;
+  }
+  let M = A;
+  if (n < 0) {
+    M = inv(A);
+    n = -n;
+  }
+  const mm = (x: NDArray, y: NDArray): NDArray => matmul(x, y) as NDArray;
+  if (n === 1) return M === A ? A.copy() : M;
+  if (n === 2) return mm(M, M);
+  if (n === 3) return mm(mm(M, M), M);
+  let z: NDArray | null = null;
+  let result: NDArray | null = null;
+  while (n > 0) {
+    z = z === null ? M : mm(z, z);
+    const bit = n % 2;
+    n = (n - bit) / 2;
+    if (bit) result = result === null ? z : mm(result, z);
+  }
+  return result!;
+}
+
+/**
+ * Condition number of a matrix, or of each matrix in a stack (NumPy
+ * `np.linalg.cond(x, p=None)`). For p undefined/null/2/−2 it is the ratio of
+ * the extreme singular values (one-sided Jacobi SVD, GVL §2.6.2, 8.6.4); for
+ * the other norms ("fro", "nuc", ±1, ±Infinity) ‖A‖·‖A⁻¹‖ with the inverse
+ * by LU (GVL 3.4).
+ *
+ * $$\kappa_p(A) = \|A\|_p \, \|A^{-1}\|_p, \qquad \kappa_2(A) = \sigma_{\max} / \sigma_{\min}$$
+ *
+ * Special cases: a singular matrix gives Infinity (as NumPy: NaN results are
+ * turned into inf unless the input had NaN); empty input raises
+ * `LinAlgError("cond is not defined on empty arrays")`.
+ *
+ * @example
+ * np.linalg.cond([[1, 0], [0, 1e-3]]); // 1000.0
+ * @numpy(rtol=1e-12) np.linalg.cond([[1.0, 0.0], [0.0, 1e-3]])
+ */
+function cond(x: ArrayLike, p?: NormOrd): NDArray | number {
+  const X = asFloat(asarray(x));
+  if (X.size === 0 && X.ndim >= 2 && X.shape[X.ndim - 1] * X.shape[X.ndim - 2] === 0) throw new LinAlgError("cond is not defined on empty arrays");
+  const st = toStack(X);
+  const out = new Float64Array(st.count);
+  if (p === null || p === undefined || p === 2 || p === -2) {
+    const S = svd(X, { compute_uv: false });
+    const s = S.data as Float64Array;
+    const k = Math.min(st.m, st.n);
+    for (let b = 0; b < st.count; b++) out[b] = p === -2 ? s[b * k + k - 1] / s[b * k] : s[b * k] / s[b * k + k - 1];
+  } else {
+    assertStackedSquare(X);
+    const mn = st.m * st.n;
+    for (let b = 0; b < st.count; b++) {
+      const mat = new NDArray(st.data.slice(b * mn, (b + 1) * mn), [st.m, st.n], undefined, 0, "float64");
+      try {
+        const Ai = inv(mat);
+        out[b] = (norm(mat, p) as number) * (norm(Ai, p) as number);
+      } catch (e) {
+        if (!(e instanceof LinAlgError)) throw e;
+        // NumPy's inverse of a singular matrix is all NaN; its nuclear norm then fails inside the SVD.
+        if (p === "nuc") throw new LinAlgError("SVD did not converge");
+        out[b] = NaN;
+      }
+    }
+  }
+  for (let b = 0; b < st.count; b++) {
+    if (!Number.isNaN(out[b])) continue;
+    let hasNaN = false;
+    for (let i = b * st.m * st.n; i < (b + 1) * st.m * st.n; i++) if (Number.isNaN(st.data[i])) hasNaN = true;
+    if (!hasNaN) out[b] = Infinity;
+  }
+  return result(new NDArray(out, st.batch, undefined, 0, "float64"));
+}
+
+/**
+ * NumPy's `np.linalg` namespace: `norm`, `cond`, `det`, `slogdet`, `inv`,
+ * `pinv`, `solve`, `lstsq`, `matrix_rank`, `matrix_power`, `cholesky`,
+ * `qr`, `eigh`, `eigvalsh`, `eig`, `eigvals`, `svd`, and the `LinAlgError`
+ * class. NumPy's named-tuple results are objects with the same field names
+ * (`svd(a).S`, `qr(a).R`, `eigh(a).eigenvalues`, `slogdet(a).logabsdet`;
+ * `lstsq` gives `{ x, residuals, rank, s }`).
  *
  * @example
  * np.linalg.inv([[4, 7], [2, 6]]); // [[ 0.6 -0.7]
@@ -509,6 +597,20 @@ export const linalg = {
   det: det as {
     (a: NDArray | NestedArray): NDArray | number;
   },
+  slogdet,
+  solve,
+  pinv,
+  lstsq,
+  matrix_rank,
+  matrix_power,
+  cond,
+  cholesky,
+  qr,
+  eigh,
+  eigvalsh,
+  eig,
+  eigvals,
+  svd,
   LinAlgError,
 };
 

@@ -48,11 +48,11 @@ function view(a: NDArray, shape: number[], strides: number[], offset = a.offset)
  * Special cases: `axes` that are not a permutation raise "axes don't match array".
  *
  * @example
- * np.transpose(np.zeros([2, 3, 4])).shape; // [4, 3, 2]
+ * np.transpose(np.zeros([2, 3, 4])).shape; // (4, 3, 2)
  * @numpy np.transpose(np.zeros((2, 3, 4))).shape
  *
  * @example
- * np.transpose(np.zeros([2, 3, 4]), [1, 0, 2]).shape; // [3, 2, 4]
+ * np.transpose(np.zeros([2, 3, 4]), [1, 0, 2]).shape; // (3, 2, 4)
  * @numpy np.transpose(np.zeros((2, 3, 4)), (1, 0, 2)).shape
  */
 export function transpose(a: ArrayLike, axes?: readonly number[] | null): NDArray {
@@ -106,7 +106,7 @@ export function ravel(a: ArrayLike, order: Order = "C"): NDArray {
  * Special cases: AxisError "axis2: axis 2 is out of bounds for array of dimension 2".
  *
  * @example
- * np.swapaxes(np.zeros([2, 3, 4]), 0, 2).shape; // [4, 3, 2]
+ * np.swapaxes(np.zeros([2, 3, 4]), 0, 2).shape; // (4, 3, 2)
  * @numpy np.swapaxes(np.zeros((2, 3, 4)), 0, 2).shape
  */
 export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
@@ -130,7 +130,7 @@ export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
  * "source: axis 3 is out of bounds for array of dimension 2".
  *
  * @example
- * np.moveaxis(np.zeros([3, 4, 5]), 0, -1).shape; // [4, 5, 3]
+ * np.moveaxis(np.zeros([3, 4, 5]), 0, -1).shape; // (4, 5, 3)
  * @numpy np.moveaxis(np.zeros((3, 4, 5)), 0, -1).shape
  */
 export function moveaxis(a: ArrayLike, source: number | readonly number[], destination: number | readonly number[]): NDArray {
@@ -155,7 +155,7 @@ export function moveaxis(a: ArrayLike, source: number | readonly number[], desti
  * (AxisError "axis 3 is out of bounds for array of dimension 3"); "repeated axis".
  *
  * @example
- * np.expand_dims(np.array([1, 2]), [0, 2]).shape; // [1, 2, 1]
+ * np.expand_dims(np.array([1, 2]), [0, 2]).shape; // (1, 2, 1)
  * @numpy np.expand_dims(np.array([1.0, 2.0]), (0, 2)).shape
  */
 export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
@@ -187,11 +187,11 @@ export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDA
  * an axis to squeeze out which has size not equal to one".
  *
  * @example
- * np.squeeze(np.zeros([1, 3, 1])).shape; // [3]
+ * np.squeeze(np.zeros([1, 3, 1])).shape; // (3,)
  * @numpy np.squeeze(np.zeros((1, 3, 1))).shape
  *
  * @example
- * np.squeeze(np.zeros([1, 3, 1]), 0).shape; // [3, 1]
+ * np.squeeze(np.zeros([1, 3, 1]), 0).shape; // (3, 1)
  * @numpy np.squeeze(np.zeros((1, 3, 1)), 0).shape
  */
 export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null): NDArray {
@@ -265,7 +265,7 @@ function atleast3(a: NDArray): NDArray {
  * $$\texttt{atleast\_3d}(A).\text{shape} = (m, n, 1) \text{ for } A \in \mathbb{R}^{m \times n}$$
  *
  * @example
- * np.atleast_3d([1, 2]).shape; // [1, 2, 1]
+ * np.atleast_3d([1, 2]).shape; // (1, 2, 1)
  * @numpy np.atleast_3d([1.0, 2.0]).shape
  */
 export function atleast_3d(...arys: ArrayLike[]): NDArray | NDArray[] {

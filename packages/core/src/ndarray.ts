@@ -305,7 +305,7 @@ export function resolveShape(size: number, shape: readonly number[]): number[] {
  *
  * @example
  * const a = np.array([[1, 2, 3], [4, 5, 6]]);
- * a.shape; // [2, 3]
+ * a.shape; // (2, 3)
  * @numpy a = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]); a.shape
  *
  * @example
@@ -373,7 +373,7 @@ export class NDArray {
    * negative axes allowed).
    *
    * @example
-   * np.zeros([2, 3, 4]).transpose(1, 0, 2).shape; // [3, 2, 4]
+   * np.zeros([2, 3, 4]).transpose(1, 0, 2).shape; // (3, 2, 4)
    * @numpy np.zeros((2, 3, 4)).transpose(1, 0, 2).shape
    */
   transpose(...axes: number[] | [readonly number[] | null | undefined]): NDArray {

@@ -1,6 +1,6 @@
 /**
  * Reductions: `sum`, `mean`, `prod`, `var`, `std`, `max`, `min`, `argmax`,
- * `argmin`.
+ * `argmin`, `all`, `any`, `count_nonzero`, `ptp`, `cumsum`, `cumprod`.
  *
  * How NumPy 2.4.6 computes them, and so how this module does (bit-exact for
  * float64):
@@ -18,6 +18,9 @@
  *   chunks of 8192 elements along each line: `out += pw(chunk)` per chunk.
  * - `prod` multiplies sequentially from 1.0 in the same iteration order.
  * - `max`/`min` start from the first element; NaN propagates.
+ * - `cumsum`/`cumprod` (`add`/`multiply.accumulate`): sequential along the
+ *   axis starting from the first element (no +0.0 identity).
+ * - `all`/`any`: logical and/or of `x != 0` (NaN is true); `ptp` = max − min.
  * - `mean` = sum / n; `var` = two passes (mean with keepdims, then the sum of
  *   squared deviations, both pairwise) / max(n − ddof, 0); `std` = sqrt(var).
  */
@@ -26,7 +29,8 @@ import { checkDType, int53Error, MAX_INT, type DType } from "./dtype.ts";
 import { bestAxisOrder, axisFlags, forEachLine, innerLength, innerStride, makeLoop, normalizeAxis } from "./iter.ts";
 import { bufferedReduce } from "./bufferedReduce.ts";
 import { pairwiseSum } from "./kernels/pairwise.ts";
-import { NDArray, type ArrayLike } from "./ndarray.ts";
+import { copyToC, NDArray, type ArrayLike } from "./ndarray.ts";
+import { laneOffsets } from "./sorting.ts";
 import { multiply, subtract } from "./ufunc.ts";
 
 /** `axis` and `keepdims`, as in NumPy. */
@@ -55,7 +59,7 @@ export interface AllAxes {
   keepdims?: false;
 }
 
-type Kind = "sum" | "prod" | "max" | "min";
+type Kind = "sum" | "prod" | "max" | "min" | "all" | "any";
 type ArrayLikeData = Float64Array | Uint8Array;
 
 /** Output shape of a reduction. */
@@ -73,7 +77,7 @@ function reducedShape(shape: readonly number[], flags: readonly boolean[], keepd
  * `acc` is the accumulation dtype; float64 accumulation of int64/bool input
  * is a casting reduction (8192-element chunks).
  */
-function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, acc: DType, keepdims: boolean): NDArray {
+export function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, acc: DType, keepdims: boolean): NDArray {
   const shape = a.shape;
   const nd = shape.length;
   const inStrides = shape.map((n, i) => (n === 1 ? 0 : a.strides[i]));
@@ -107,10 +111,10 @@ function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, acc: DTyp
   const reduceInner = os === 0;
 
   if (acc === "bool") {
-    // max/min of bool: logical or / and
-    const out = new Uint8Array(outSize).fill(kind === "min" ? 1 : 0);
+    // max/min of bool: logical or / and (all/any: the same with an identity)
+    const out = new Uint8Array(outSize).fill(kind === "min" || kind === "all" ? 1 : 0);
     const src = a.data as Uint8Array;
-    if (kind === "max") {
+    if (kind === "max" || kind === "any") {
       forEachLine(loop, [0, a.offset], (o) => {
         for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) out[p] |= src[q];
       });
@@ -191,7 +195,7 @@ function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, acc: DTyp
   return new NDArray(out, outShape, outStrides, 0, acc);
 }
 
-function unwrap(r: NDArray, flags: readonly boolean[], keepdims: boolean): NDArray | number {
+export function unwrap(r: NDArray, flags: readonly boolean[], keepdims: boolean): NDArray | number {
   if (!keepdims && flags.every((f) => f)) return r.item() as number;
   return r;
 }
@@ -211,9 +215,16 @@ function defaultSumDType(a: NDArray): DType {
  * and bool sum to int64 (exact; beyond 2^53 raises).
  *
  * @example
- * np.sum([1, 2, 3]);                                   // 6
- * np.sum([[1, 2], [3, 4]], { axis: 0 });               // NDArray [4, 6]
+ * np.sum([1, 2, 3]); // 6.0
+ * @numpy np.sum(np.array([1.0, 2.0, 3.0]))
+ *
+ * @example
+ * np.sum([[1, 2], [3, 4]], { axis: 0 }); // [4. 6.]
+ * @numpy np.sum(np.array([[1.0, 2.0], [3.0, 4.0]]), axis=0)
+ *
+ * @example
  * np.sum(np.ones([2, 2]), { axis: 1, keepdims: true }).shape; // [2, 1]
+ * @numpy list(np.sum(np.ones((2, 2)), axis=1, keepdims=True).shape)
  */
 export function sum(a: ArrayLike, options?: SumOptions & AllAxes): number;
 export function sum(a: ArrayLike, options: SumOptions & { keepdims: true }): NDArray;
@@ -235,7 +246,8 @@ export function sum(a: ArrayLike, options: SumOptions = {}): NDArray | number {
  * Special cases: empty → 1; int64 results beyond 2^53 raise (NumPy wraps).
  *
  * @example
- * np.prod([1, 2, 3, 4]); // 24
+ * np.prod([1, 2, 3, 4]); // 24.0
+ * @numpy np.prod(np.array([1.0, 2.0, 3.0, 4.0]))
  */
 export function prod(a: ArrayLike, options?: SumOptions & AllAxes): number;
 export function prod(a: ArrayLike, options: SumOptions & { keepdims: true }): NDArray;
@@ -270,8 +282,12 @@ function divideInPlace(r: NDArray, d: number): void {
  * Special cases: empty → NaN (NumPy also warns "Mean of empty slice").
  *
  * @example
- * np.mean([1, 2, 3, 4]);                   // 2.5
- * np.mean([[1, 2], [3, 4]], { axis: 1 });  // NDArray [1.5, 3.5]
+ * np.mean([1, 2, 3, 4]); // 2.5
+ * @numpy np.mean(np.array([1.0, 2.0, 3.0, 4.0]))
+ *
+ * @example
+ * np.mean([[1, 2], [3, 4]], { axis: 1 }); // [1.5 3.5]
+ * @numpy np.mean(np.array([[1.0, 2.0], [3.0, 4.0]]), axis=1)
  */
 export function mean(a: ArrayLike, options?: AllAxes): number;
 export function mean(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
@@ -308,8 +324,12 @@ function varCore(arr: NDArray, options: VarOptions): { r: NDArray; flags: boolea
  * Special cases: `N − ddof ≤ 0` gives inf or NaN (NumPy also warns); empty → NaN.
  *
  * @example
- * np.var([1, 2, 3, 4]);              // 1.25
+ * np.var([1, 2, 3, 4]); // 1.25
+ * @numpy np.var(np.array([1.0, 2.0, 3.0, 4.0]))
+ *
+ * @example
  * np.var([1, 2, 3, 4], { ddof: 1 }); // 1.6666666666666667
+ * @numpy np.var(np.array([1.0, 2.0, 3.0, 4.0]), ddof=1)
  */
 function var_(a: ArrayLike, options?: Omit<VarOptions, "axis" | "keepdims"> & AllAxes): number;
 function var_(a: ArrayLike, options: VarOptions & { keepdims: true }): NDArray;
@@ -327,6 +347,7 @@ export { var_ as var };
  *
  * @example
  * np.std([1, 2, 3, 4]); // 1.118033988749895
+ * @numpy np.std(np.array([1.0, 2.0, 3.0, 4.0]))
  */
 export function std(a: ArrayLike, options?: Omit<VarOptions, "axis" | "keepdims"> & AllAxes): number;
 export function std(a: ArrayLike, options: VarOptions & { keepdims: true }): NDArray;
@@ -351,8 +372,12 @@ export function std(a: ArrayLike, options: VarOptions = {}): NDArray | number {
  * NumPy's scalar loop does).
  *
  * @example
- * np.max([1, 5, 3]);                       // 5
- * np.max([[1, 5], [7, 2]], { axis: 0 });   // NDArray [7, 5]
+ * np.max([1, 5, 3]); // 5.0
+ * @numpy np.max(np.array([1.0, 5.0, 3.0]))
+ *
+ * @example
+ * np.max([[1, 5], [7, 2]], { axis: 0 }); // [7. 5.]
+ * @numpy np.max(np.array([[1.0, 5.0], [7.0, 2.0]]), axis=0)
  */
 export function max(a: ArrayLike, options?: AllAxes): number;
 export function max(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
@@ -371,7 +396,8 @@ export function max(a: ArrayLike, options: ReduceOptions = {}): NDArray | number
  * Special cases: empty raises (no identity); see {@link max} for ±0 ties.
  *
  * @example
- * np.min([4, 1, 3]); // 1
+ * np.min([4, 1, 3]); // 1.0
+ * @numpy np.min(np.array([4.0, 1.0, 3.0]))
  */
 export function min(a: ArrayLike, options?: AllAxes): number;
 export function min(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
@@ -469,8 +495,12 @@ function argReduce(a: ArrayLike, options: ArgOptions, isMax: boolean): NDArray |
  * $$\operatorname{argmax}(a) = \min\{\, i : a_i = \max_j a_j \,\}$$
  *
  * @example
- * np.argmax([1, 5, 5, 2]);                   // 1
- * np.argmax([[1, 5], [7, 2]], { axis: 1 });  // NDArray [1, 0]
+ * np.argmax([1, 5, 5, 2]); // 1
+ * @numpy np.argmax(np.array([1.0, 5.0, 5.0, 2.0]))
+ *
+ * @example
+ * np.argmax([[1, 5], [7, 2]], { axis: 1 }); // [1 0]
+ * @numpy np.argmax(np.array([[1.0, 5.0], [7.0, 2.0]]), axis=1)
  */
 export function argmax(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
 export function argmax(a: ArrayLike, options?: ArgOptions): NDArray | number;
@@ -485,6 +515,7 @@ export function argmax(a: ArrayLike, options: ArgOptions = {}): NDArray | number
  *
  * @example
  * np.argmin([3, 1, 1]); // 1
+ * @numpy np.argmin(np.array([3.0, 1.0, 1.0]))
  */
 export function argmin(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
 export function argmin(a: ArrayLike, options?: ArgOptions): NDArray | number;
@@ -502,4 +533,203 @@ export function sumArray(a: NDArray, axis: number | readonly number[] | null | u
 export function maxminArray(a: NDArray, axis: number | readonly number[] | null | undefined, keepdims: boolean, isMax: boolean): NDArray {
   const flags = axisFlags(axis, a.ndim);
   return reduceCore(a, flags, isMax ? "max" : "min", a.dtype, keepdims);
+}
+
+// ------------------------------------------------------------------ logical reductions, ptp, cumulative
+
+/** The truth values of `a` in its own layout (bool storage; NaN is true). */
+function truthOf(a: NDArray): NDArray {
+  if (a.dtype === "bool") return a;
+  const src = a.data;
+  const t = new Uint8Array(src.length);
+  for (let i = 0; i < src.length; i++) t[i] = src[i] !== 0 ? 1 : 0;
+  return new NDArray(t, a.shape, a.strides, a.offset, "bool");
+}
+
+function logical(a: ArrayLike, options: ReduceOptions, kind: "all" | "any"): NDArray | boolean {
+  const arr = truthOf(asarray(a));
+  const flags = axisFlags(options.axis, arr.ndim);
+  const keepdims = !!options.keepdims;
+  const r = reduceCore(arr, flags, kind, "bool", keepdims);
+  return unwrap(r, flags, keepdims) as NDArray | boolean;
+}
+
+/**
+ * Whether every element is true (NumPy `np.all`, `logical_and.reduce`):
+ * non-zero and NaN count as true.
+ *
+ * $$\texttt{all}(a) = \bigwedge_i (a_i \ne 0)$$
+ *
+ * Special cases: empty → true.
+ *
+ * @example
+ * np.all([1, NaN, -2]); // True
+ * @numpy np.all(np.array([1.0, np.nan, -2.0]))
+ *
+ * @example
+ * np.all([[1, 0], [1, 1]], { axis: 1 }); // [False  True]
+ * @numpy np.all(np.array([[1.0, 0.0], [1.0, 1.0]]), axis=1)
+ */
+export function all(a: ArrayLike, options?: AllAxes): boolean;
+export function all(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
+export function all(a: ArrayLike, options?: ReduceOptions): NDArray | boolean;
+export function all(a: ArrayLike, options: ReduceOptions = {}): NDArray | boolean {
+  return logical(a, options, "all");
+}
+
+/**
+ * Whether any element is true (NumPy `np.any`, `logical_or.reduce`):
+ * non-zero and NaN count as true.
+ *
+ * $$\texttt{any}(a) = \bigvee_i (a_i \ne 0)$$
+ *
+ * Special cases: empty → false.
+ *
+ * @example
+ * np.any([0, -0, NaN]); // True
+ * @numpy np.any(np.array([0.0, -0.0, np.nan]))
+ */
+export function any(a: ArrayLike, options?: AllAxes): boolean;
+export function any(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
+export function any(a: ArrayLike, options?: ReduceOptions): NDArray | boolean;
+export function any(a: ArrayLike, options: ReduceOptions = {}): NDArray | boolean {
+  return logical(a, options, "any");
+}
+
+/**
+ * Number of non-zero elements (NumPy `np.count_nonzero`); NaN counts.
+ * Without `axis` a JS number, else an int64 NDArray.
+ *
+ * $$\texttt{count\_nonzero}(a) = \#\{ i : a_i \ne 0 \}$$
+ *
+ * @example
+ * np.count_nonzero([[0, 1, NaN], [0, 0, 2]], { axis: 0 }); // [0 1 2]
+ * @numpy np.count_nonzero(np.array([[0.0, 1.0, np.nan], [0.0, 0.0, 2.0]]), axis=0)
+ */
+export function count_nonzero(a: ArrayLike, options?: AllAxes): number;
+export function count_nonzero(a: ArrayLike, options?: ReduceOptions): NDArray | number;
+export function count_nonzero(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
+  const arr = truthOf(asarray(a));
+  const keepdims = !!options.keepdims;
+  const flags = axisFlags(options.axis, arr.ndim);
+  return unwrap(reduceCore(arr, flags, "sum", "int64", keepdims), flags, keepdims);
+}
+
+/**
+ * Range of values, maximum minus minimum (NumPy `np.ptp`): `max − min`
+ * over the axes, NaN propagates. Bit-exact (one IEEE subtraction).
+ *
+ * $$\texttt{ptp}(a) = \max_i a_i - \min_i a_i$$
+ *
+ * Special cases: empty raises like `max`; bool raises NumPy's "numpy boolean
+ * subtract" TypeError.
+ *
+ * @example
+ * np.ptp([[4, 9, 2], [1, 5, 7]], { axis: 1 }); // [7. 6.]
+ * @numpy np.ptp(np.array([[4.0, 9.0, 2.0], [1.0, 5.0, 7.0]]), axis=1)
+ */
+export function ptp(a: ArrayLike, options?: AllAxes): number;
+export function ptp(a: ArrayLike, options: ReduceOptions & { keepdims: true }): NDArray;
+export function ptp(a: ArrayLike, options?: ReduceOptions): NDArray | number;
+export function ptp(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
+  const arr = asarray(a);
+  const flags = axisFlags(options.axis, arr.ndim);
+  const keepdims = !!options.keepdims;
+  const hi = reduceCore(arr, flags, "max", arr.dtype, keepdims);
+  const lo = reduceCore(arr, flags, "min", arr.dtype, keepdims);
+  if (arr.dtype === "bool") {
+    throw new TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+  }
+  const h = hi.data as Float64Array;
+  const l = lo.data as Float64Array;
+  for (let i = 0; i < h.length; i++) h[i] = h[i] - l[i];
+  return unwrap(hi, flags, keepdims);
+}
+
+/** Options of `cumsum` / `cumprod`. */
+export interface CumOptions {
+  /** Axis to accumulate along; `null`/omitted = the flattened (C-order) array. */
+  axis?: number | null;
+  /** Accumulator and result dtype (default: int64 for int64/bool input, else the input's). */
+  dtype?: DType;
+}
+
+/** NumPy's `add.accumulate` / `multiply.accumulate` along one axis: out[0] = a[0], out[k] = out[k-1] ∘ a[k]. */
+export function accumulate(a: NDArray, axis: number | null | undefined, isProd: boolean, dtype: DType | undefined): NDArray {
+  let arr = a;
+  let ax: number;
+  if (axis === null || axis === undefined) {
+    arr = new NDArray(copyToC(a), [a.size], undefined, 0, a.dtype);
+    ax = 0;
+  } else {
+    ax = normalizeAxis(axis, Math.max(arr.ndim, 1));
+    if (arr.ndim === 0) arr = arr.reshape(1);
+  }
+  const acc = dtype === undefined ? defaultSumDType(arr) : checkDType(dtype);
+  if (acc === "bool") throw new TypeError(`${isProd ? "cumprod" : "cumsum"} with dtype bool is not supported`);
+  const out = new NDArray(new Float64Array(arr.size), arr.shape, undefined, 0, acc);
+  if (arr.size === 0) return out;
+  const n = arr.shape[ax];
+  const s = arr.strides[ax];
+  const os = out.strides[ax];
+  const offs = laneOffsets(arr, ax);
+  const oOffs = laneOffsets(out, ax);
+  const src = arr.data;
+  const od = out.data as Float64Array;
+  const isInt = acc === "int64";
+  const trunc = isInt && arr.dtype === "float64";
+  for (let l = 0; l < offs.length; l++) {
+    let p = offs[l];
+    let q = oOffs[l];
+    let r = trunc ? Math.trunc(src[p]) : src[p];
+    od[q] = r;
+    for (let k = 1; k < n; k++) {
+      p += s;
+      q += os;
+      const x = trunc ? Math.trunc(src[p]) : src[p];
+      r = isProd ? r * x : r + x;
+      if (isInt) {
+        if (r > MAX_INT || r < -MAX_INT) int53Error();
+        if (r === 0) r = 0;
+      }
+      od[q] = r;
+    }
+  }
+  return out;
+}
+
+/**
+ * Cumulative sum (NumPy `np.cumsum`, `add.accumulate`): sequential along
+ * the axis, `out[0] = a[0]`, `out[k] = out[k−1] + a[k]` — bit-exact.
+ * Without `axis` the flattened (C-order) array. int64/bool give int64.
+ *
+ * $$\texttt{cumsum}(a)_k = \sum_{i \le k} a_i$$
+ *
+ * Special cases: `cumsum([-0.0])` is `[-0.0]` (no +0 start); NaN/inf propagate.
+ *
+ * @example
+ * np.cumsum([[1, 2], [3, 4]]); // [ 1.  3.  6. 10.]
+ * @numpy np.cumsum(np.array([[1.0, 2.0], [3.0, 4.0]]))
+ *
+ * @example
+ * np.cumsum([[1, 2], [3, 4]], { axis: 0 }); // [[1. 2.]
+ * //  [4. 6.]]
+ * @numpy np.cumsum(np.array([[1.0, 2.0], [3.0, 4.0]]), axis=0)
+ */
+export function cumsum(a: ArrayLike, options: CumOptions = {}): NDArray {
+  return accumulate(asarray(a), options.axis, false, options.dtype);
+}
+
+/**
+ * Cumulative product (NumPy `np.cumprod`, `multiply.accumulate`):
+ * sequential, `out[0] = a[0]` — bit-exact.
+ *
+ * $$\texttt{cumprod}(a)_k = \prod_{i \le k} a_i$$
+ *
+ * @example
+ * np.cumprod([1, 2, 3, 4]); // [ 1.  2.  6. 24.]
+ * @numpy np.cumprod(np.array([1.0, 2.0, 3.0, 4.0]))
+ */
+export function cumprod(a: ArrayLike, options: CumOptions = {}): NDArray {
+  return accumulate(asarray(a), options.axis, true, options.dtype);
 }

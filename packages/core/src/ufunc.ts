@@ -197,6 +197,8 @@ export interface BinaryUfunc {
   (x1: NDArray | NestedArray, x2: ArrayLike): NDArray;
   (x1: ArrayLike, x2: NDArray | NestedArray): NDArray;
   (x1: Scalar, x2: Scalar): Scalar;
+  // Results typed as a union (matmul, a.get) still compose: the answer is an array or a scalar, as at run time.
+  (x1: ArrayLike, x2: ArrayLike): NDArray | Scalar;
 }
 
 /** Call signatures of a comparison ufunc (bool result). */
@@ -204,6 +206,7 @@ export interface CompareUfunc {
   (x1: Scalar, x2: Scalar): boolean;
   (x1: NDArray | NestedArray, x2: ArrayLike): NDArray;
   (x1: ArrayLike, x2: NDArray | NestedArray): NDArray;
+  (x1: ArrayLike, x2: ArrayLike): NDArray | boolean;
 }
 
 /** Call signatures of a unary ufunc. */
@@ -211,12 +214,14 @@ export interface UnaryUfunc {
   (x: number): number;
   (x: NDArray | NestedArray): NDArray;
   (x: Scalar): Scalar;
+  (x: ArrayLike): NDArray | Scalar;
 }
 
 /** Call signatures of a unary predicate (bool result). */
 export interface PredicateUfunc {
   (x: Scalar): boolean;
   (x: NDArray | NestedArray): NDArray;
+  (x: ArrayLike): NDArray | boolean;
 }
 
 const ADD: BinarySpec = { name: "add", float: addF, int: addI, bool: orB };

@@ -34,9 +34,12 @@ const PW_BLOCKSIZE = 128;
  * Special cases: `n = 0` gives `-0.0`; NaN and ±Infinity propagate by IEEE
  * arithmetic exactly as in NumPy.
  *
+ * `pairwiseSum(new Float64Array([1, 2, 3]), 0, 3, 1)` is 6;
+ * `0.0 + pairwiseSum(new Float64Array([-0]), 0, 1, 1)` is +0, which is why:
+ *
  * @example
- * pairwiseSum(new Float64Array([1, 2, 3]), 0, 3, 1); // 6
- * 0.0 + pairwiseSum(new Float64Array([-0]), 0, 1, 1); // +0 (np.sum([-0.0]))
+ * np.sum([-0]); // 0.0
+ * @numpy np.sum(np.array([-0.0]))
  */
 export function pairwiseSum(data: Float64Array, offset: number, n: number, stride: number): number {
   if (n < 8) {
