@@ -67,3 +67,5 @@ export type {
   CholeskyOptions, EigResult, EighResult, LstsqOptions, LstsqResult, MatrixRankOptions, PinvOptions, QROptions, QRResult,
   SlogdetResult, SVDOptions, SVDResult,
 } from "./linalg.ts";
+// family: autograd
+export { autograd, Tensor, type TensorOptions, type TensorLike, type BackwardOptions } from "./autograd.ts";
