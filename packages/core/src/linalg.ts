@@ -90,6 +90,8 @@ const SIGNATURE = "(n?,k),(k,m?)->(n?,m?)";
  */
 export function matmul(a: number, b: ArrayLike): never;
 export function matmul(a: NDArray | NestedArray, b: NDArray | NestedArray): NDArray | Scalar;
+// Union-typed results (another matmul, a.get) compose; a scalar operand still raises at run time, as in NumPy.
+export function matmul(a: ArrayLike, b: ArrayLike): NDArray | Scalar;
 export function matmul(a: ArrayLike, b: ArrayLike): NDArray | Scalar {
   const A = asarray(a);
   const B = asarray(b);
