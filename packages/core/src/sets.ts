@@ -6,6 +6,7 @@
  * `equal_nan=True` collapses all NaNs into one.
  */
 import { asarray } from "./creation.ts";
+import { AxisError } from "./errors.ts";
 import { promoteTypes, type DType } from "./dtype.ts";
 import { copyToC, NDArray, type ArrayLike } from "./ndarray.ts";
 import { argsortLane, sortLaneInPlace } from "./sorting.ts";
@@ -47,8 +48,12 @@ export interface UniqueOptions {
   return_inverse?: boolean;
   /** Also return how often each unique value occurs. */
   return_counts?: boolean;
-  /** Only `null`/omitted (the flattened array) is supported. */
-  axis?: null;
+  /**
+   * Unique sub-arrays along this axis (NumPy: the axis is moved to the front and each
+   * slice compared as one row — lexicographic order, NaN last; rows containing NaN are
+   * never equal to each other, so `equal_nan` does not apply). `null`/omitted: flattened.
+   */
+  axis?: number | null;
   /** Collapse all NaNs into one (NumPy 2 default true). */
   equal_nan?: boolean;
 }
@@ -67,13 +72,24 @@ export interface UniqueOptions {
  * @numpy np.unique(np.array([3.0, 1.0, np.nan, 1.0, np.nan]))
  *
  * @example
+ * np.unique([[1, 0], [0, 2], [1, 0]], { axis: 0 }); // [[0. 2.]
+ * //  [1. 0.]]
+ * @numpy np.unique(np.array([[1.0, 0.0], [0.0, 2.0], [1.0, 0.0]]), axis=0)
+ *
+ * @example
  * np.unique([2, 1, 2], { return_inverse: true, return_counts: true })[2]; // [1 2]
  * @numpy np.unique(np.array([2.0, 1.0, 2.0]), return_inverse=True, return_counts=True)[2]
  */
-export function unique(ar: ArrayLike, options?: { return_index?: false; return_inverse?: false; return_counts?: false; axis?: null; equal_nan?: boolean }): NDArray;
+export function unique(ar: ArrayLike, options?: { return_index?: false; return_inverse?: false; return_counts?: false; axis?: number | null; equal_nan?: boolean }): NDArray;
 export function unique(ar: ArrayLike, options: UniqueOptions): NDArray | NDArray[];
 export function unique(ar: ArrayLike, options: UniqueOptions = {}): NDArray | NDArray[] {
-  if (options.axis !== null && options.axis !== undefined) throw new RangeError("unique: only axis=None is supported");
+  if (options.axis !== null && options.axis !== undefined) {
+    const a0 = asarray(ar);
+    const nd = a0.ndim;
+    const ax = options.axis;
+    if (!Number.isInteger(ax) || ax < -nd || ax >= nd) throw new AxisError(`axis ${ax} is out of bounds for array of dimension ${nd}`);
+    if (nd > 1) return uniqueAxis(a0, ax < 0 ? ax + nd : ax, options);
+  }
   const { v, arr } = flat(ar);
   const equalNan = options.equal_nan ?? true;
   const extra = !!(options.return_index || options.return_inverse || options.return_counts);
@@ -110,6 +126,79 @@ export function unique(ar: ArrayLike, options: UniqueOptions = {}): NDArray | ND
   if (options.return_index) out.push(new NDArray(index, [m], undefined, 0, "int64"));
   if (options.return_inverse) out.push(new NDArray(inverse, arr.shape, undefined, 0, "int64"));
   if (options.return_counts) out.push(new NDArray(counts, [m], undefined, 0, "int64"));
+  return out;
+}
+
+/** NumPy's structured-row path of `unique(axis=k)` for `ndim > 1`. */
+function uniqueAxis(arr: NDArray, axis: number, options: UniqueOptions): NDArray | NDArray[] {
+  const buf = copyToC(arr);
+  const shape = arr.shape;
+  const n = shape[axis];
+  let pre = 1;
+  for (let i = 0; i < axis; i++) pre *= shape[i];
+  let post = 1;
+  for (let i = axis + 1; i < shape.length; i++) post *= shape[i];
+  const w = pre * post;
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = new Float64Array(w);
+    for (let p = 0; p < pre; p++) for (let q = 0; q < post; q++) r[p * post + q] = Number(buf[(p * n + i) * post + q]);
+    rows.push(r);
+  }
+  // Field-by-field compare of the structured rows: `<`, NaN sorts after everything, NaN ties NaN.
+  const cmp = (a: Float64Array, b: Float64Array): number => {
+    for (let j = 0; j < w; j++) {
+      const x = a[j];
+      const y = b[j];
+      if (x < y) return -1;
+      if (x > y) return 1;
+      const xn = x !== x;
+      const yn = y !== y;
+      if (xn && !yn) return 1;
+      if (!xn && yn) return -1;
+    }
+    return 0;
+  };
+  const perm = Array.from({ length: n }, (_, i) => i).sort((i, j) => cmp(rows[i], rows[j]) || i - j);
+  const mask = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    if (k === 0) {
+      mask[k] = 1;
+      continue;
+    }
+    const a = rows[perm[k]];
+    const b = rows[perm[k - 1]];
+    let eq = true;
+    for (let j = 0; j < w && eq; j++) eq = a[j] === b[j];
+    mask[k] = eq ? 0 : 1;
+  }
+  const keep: number[] = [];
+  const counts: number[] = [];
+  const inverse = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    if (mask[k]) {
+      keep.push(perm[k]);
+      counts.push(0);
+    }
+    counts[counts.length - 1]++;
+    inverse[perm[k]] = keep.length - 1;
+  }
+  const u = keep.length;
+  const vals = new Float64Array(pre * u * post);
+  for (let p = 0; p < pre; p++)
+    for (let j = 0; j < u; j++) {
+      const r = rows[keep[j]];
+      for (let q = 0; q < post; q++) vals[(p * u + j) * post + q] = r[p * post + q];
+    }
+  const outShape = shape.slice();
+  outShape[axis] = u;
+  const values = new NDArray(arr.dtype === "bool" ? Uint8Array.from(vals) : vals, outShape, undefined, 0, arr.dtype);
+  if (!(options.return_index || options.return_inverse || options.return_counts)) return values;
+  const out: NDArray[] = [values];
+  if (options.return_index) out.push(new NDArray(Float64Array.from(keep), [u], undefined, 0, "int64"));
+  // NumPy 2.x: with `axis` given the inverse stays 1-D (length of that axis).
+  if (options.return_inverse) out.push(new NDArray(inverse, [n], undefined, 0, "int64"));
+  if (options.return_counts) out.push(new NDArray(Float64Array.from(counts), [u], undefined, 0, "int64"));
   return out;
 }
 

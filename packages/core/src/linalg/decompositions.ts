@@ -495,8 +495,10 @@ export interface SVDOptions {
  *
  * Special cases: `compute_uv: false` returns S alone (an NDArray). Pairs
  * (uᵢ, vᵢ) are unique only up to a common sign, and only up to a rotation
- * for repeated σ. NaN/Inf raise "SVD did not converge" (NumPy raises it for
- * NaN; for Inf its LAPACK returns NaN).
+ * for repeated σ. NaN anywhere raises "SVD did not converge" (as NumPy); a
+ * matrix with ±Inf (no NaN) gives S all NaN, as NumPy's LAPACK does, and U/Vh
+ * filled with NaN (NumPy's U/Vh for such input depend on LAPACK's internal
+ * path: often NaN, sometimes a permutation).
  *
  * @example
  * np.linalg.svd([[3, 0], [0, 4]]).S; // [4. 3.]
@@ -516,8 +518,17 @@ export function svd(a: ArrayLike, options: SVDOptions = {}): SVDResult | NDArray
   const vr = full ? n : k;
   const Ud = wantUV ? new Float64Array(st.count * m * uc) : null;
   const Vd = wantUV ? new Float64Array(st.count * vr * n) : null;
+  // LAPACK's dgesdd rejects a NaN norm (any NaN in the stack → NumPy raises); an Inf norm scales
+  // the matrix by 0 (Inf·0 = NaN), so S comes back all NaN and NumPy raises nothing.
+  for (let i = 0; i < st.data.length; i++) if (st.data[i] !== st.data[i]) throw new LinAlgError("SVD did not converge");
   for (let b = 0; b < st.count; b++) {
     const mat = st.data.subarray(b * m * n, (b + 1) * m * n);
+    if (k > 0 && mat.some((x) => !Number.isFinite(x))) {
+      Sd.fill(NaN, b * k, (b + 1) * k);
+      if (Ud) Ud.fill(NaN, b * m * uc, (b + 1) * m * uc);
+      if (Vd) Vd.fill(NaN, b * vr * n, (b + 1) * vr * n);
+      continue;
+    }
     if (k === 0) {
       for (let i = 0; i < mat.length; i++) if (!Number.isFinite(mat[i])) throw new LinAlgError("SVD did not converge");
       if (Ud && full) for (let i = 0; i < m; i++) Ud[b * m * uc + i * uc + i] = 1;
@@ -600,6 +611,11 @@ export function pinv(a: ArrayLike, options: PinvOptions = {}): NDArray {
     const uo = b * m * k;
     const vo = b * k * n;
     const oo = b * n * m;
+    // ±Inf input: S (and here U, Vh) all NaN; NumPy's Vhᵀ·(0·Uᵀ) then is all NaN.
+    if (smax !== smax) {
+      out.fill(NaN, oo, oo + n * m);
+      continue;
+    }
     // out[i][c] = Σ_j Vh[j][i] · inv[j] · U[c][j]
     for (let j = 0; j < k; j++) {
       if (inv[j] === 0) continue;
