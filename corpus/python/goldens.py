@@ -27,11 +27,13 @@ REQUIRED_NUMPY = "2.4.6"
 
 
 def encode(v):
-    """Round-trip token for one scalar; the inverse of decodeScalar in values.ts."""
+    """Round-trip token for one scalar; the inverse of decodeGolden in compare.ts (a complex is {"complex": [re, im]})."""
     if isinstance(v, (bool, np.bool_)):
         return bool(v)
     if isinstance(v, (int, np.integer)):
         return str(int(v))
+    if isinstance(v, (complex, np.complexfloating)):
+        return {"complex": [encode(v.real), encode(v.imag)]}
     f = float(v)
     if math.isnan(f):
         return "NaN"
@@ -69,8 +71,8 @@ def _alarm(signum, frame):
 
 def describe(value):
     arr = np.asarray(value)
-    if arr.dtype.kind not in "biuf":
-        raise TypeError(f"unsupported output dtype {arr.dtype} (kind {arr.dtype.kind!r}): outputs must be bool, integer or float")
+    if arr.dtype.kind not in "biufc":
+        raise TypeError(f"unsupported output dtype {arr.dtype} (kind {arr.dtype.kind!r}): outputs must be bool, integer, float or complex")
     return {
         "dtype": arr.dtype.name,
         "kind": arr.dtype.kind,

@@ -8,19 +8,44 @@
  *   isclose, the golden as the reference), defaults rtol 1e-12, atol 0; NaN equals NaN.
  * - invariant: named mathematical checks for results unique only up to sign or order.
  * - error: both languages raise.
- * Integer and boolean results are always compared exactly.
+ * Integer and boolean results are always compared exactly. Complex results (kind c)
+ * are compared part by part with the same rule.
  */
-import type { GoldenOutput } from "./golden.ts";
+import type { GoldenOutput, GoldenToken } from "./golden.ts";
 export type { GoldenOutput };
 import { DEFAULTS, type InvariantCheckData, type OutcomeData } from "./schema.ts";
 import { decodeScalar, type ResolvedInput, type Scalar } from "./values.ts";
 
+/** A complex number as plain data: NumPy's `.real` and `.imag`. */
+export interface ComplexValue {
+  real: number;
+  imag: number;
+}
+
+export type TsScalar = number | boolean | ComplexValue;
+
 /** A TypeScript result after it crossed the worker boundary. */
 export type TsValue =
-  | { kind: "scalar"; value: number | boolean }
-  | { kind: "ndarray"; dtype: string; shape: number[]; values: (number | boolean)[] }
+  | { kind: "scalar"; value: TsScalar }
+  | { kind: "ndarray"; dtype: string; shape: number[]; values: TsScalar[] }
   | { kind: "list"; shape: number[]; values: (number | boolean)[] }
   | { kind: "other"; description: string };
+
+function isComplexValue(v: unknown): v is ComplexValue {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as ComplexValue).real === "number" && typeof (v as ComplexValue).imag === "number";
+}
+
+/** A golden element as a value: a number, a boolean, or a complex pair. */
+export function decodeGolden(token: GoldenToken): TsScalar {
+  if (typeof token === "object") return { real: decodeScalar(token.complex[0]) as number, imag: decodeScalar(token.complex[1]) as number };
+  return decodeScalar(token);
+}
+
+/** A golden element where only real values make sense (invariant checks). */
+function decodeReal(token: GoldenToken): Scalar {
+  if (typeof token === "object") throw new Error("invariant checks take real values, not complex ones");
+  return decodeScalar(token);
+}
 
 function shapeOfList(v: unknown[]): { shape: number[]; values: (number | boolean)[] } | undefined {
   const shape: number[] = [];
@@ -42,6 +67,8 @@ function describe(value: unknown): string {
 /** Turns a TypeScript result into a TsValue, reading arrays through their public API only (dtype, shape, tolist). */
 export function serialise(value: unknown): TsValue {
   if (typeof value === "number" || typeof value === "boolean") return { kind: "scalar", value };
+  // A complex scalar (the core's Complex, or any { real, imag } of numbers) crosses as plain data.
+  if (isComplexValue(value)) return { kind: "scalar", value: { real: value.real, imag: value.imag } };
   if (value && typeof value === "object" && "dtype" in value && "shape" in value && typeof (value as { tolist?: unknown }).tolist === "function") {
     const arr = value as { dtype: string; shape: number[]; tolist(): unknown };
     const list = arr.tolist();
@@ -73,12 +100,20 @@ export function ulpDistance(a: number, b: number): number {
   return Number(d < 0n ? -d : d);
 }
 
-export function formatNumber(v: Scalar): string {
+export function formatNumber(v: TsScalar): string {
   if (typeof v === "boolean") return String(v);
+  if (typeof v === "object") return `(${formatNumber(v.real)}, ${formatNumber(v.imag)}j)`;
   return Object.is(v, -0) ? "-0" : String(v);
 }
 
-function elementProblem(got: Scalar, want: Scalar, outcome: OutcomeData, integral: boolean): string | undefined {
+function elementProblem(got: TsScalar, want: TsScalar, outcome: OutcomeData, integral: boolean): string | undefined {
+  if (typeof want === "object" || typeof got === "object") {
+    if (typeof want !== "object" || typeof got !== "object") return `got ${formatNumber(got)}, expected ${formatNumber(want)} (complex against real)`;
+    const re = elementProblem(got.real, want.real, outcome, false);
+    const im = elementProblem(got.imag, want.imag, outcome, false);
+    if (!re && !im) return undefined;
+    return [re && `real part: ${re}`, im && `imaginary part: ${im}`].filter(Boolean).join("; ");
+  }
   if (typeof want === "boolean" || typeof got === "boolean") {
     return got === want ? undefined : `got ${formatNumber(got)}, expected ${formatNumber(want)}`;
   }
@@ -117,7 +152,7 @@ function indexLabel(name: string, shape: readonly number[], flat: number): strin
   return `${name}[${idx.join(", ")}]`;
 }
 
-const KIND_FOR_DTYPE: Record<string, string> = { float64: "f", int64: "i", bool: "b" };
+const KIND_FOR_DTYPE: Record<string, string> = { float64: "f", int64: "i", bool: "b", complex128: "c" };
 const MAX_REPORTED = 3;
 
 /** Everything wrong with one output, as readable lines; empty when it matches. */
@@ -132,6 +167,8 @@ export function compareOutput(name: string, got: TsValue, want: GoldenOutput, ou
     if (kind !== wantKind) return [`${name}: got dtype ${got.dtype}, expected ${want.dtype} (NumPy dtype kind "${want.kind}")`];
   } else {
     const isBool = values.length > 0 && typeof values[0] === "boolean";
+    const isComplex = values.length > 0 && typeof values[0] === "object";
+    if (values.length && isComplex !== (wantKind === "c")) return [`${name}: got ${isComplex ? "a complex number" : isBool ? "booleans" : "real numbers"}, expected ${wantText}`];
     if (values.length && isBool !== (wantKind === "b")) return [`${name}: got ${isBool ? "booleans" : "numbers"}, expected ${wantText}`];
   }
   if (shape.length !== want.shape.length || shape.some((s, i) => s !== want.shape[i])) {
@@ -141,7 +178,7 @@ export function compareOutput(name: string, got: TsValue, want: GoldenOutput, ou
   const problems: string[] = [];
   let count = 0;
   for (let i = 0; i < values.length; i++) {
-    const p = elementProblem(values[i], decodeScalar(want.values[i]), outcome, integral);
+    const p = elementProblem(values[i], decodeGolden(want.values[i]), outcome, integral);
     if (!p) continue;
     if (count++ < MAX_REPORTED) problems.push(`${indexLabel(name, shape, i)}: ${p}`);
   }
@@ -157,7 +194,8 @@ interface Matrix {
   data: Float64Array;
 }
 
-function asMatrix(label: string, v: { shape: number[]; values: (number | boolean)[] }): Matrix {
+function asMatrix(label: string, v: { shape: number[]; values: TsScalar[] }): Matrix {
+  if (v.values.some((x) => typeof x === "object")) throw new Error(`${label} is complex; invariant checks take real values`);
   const [rows, cols] = v.shape.length === 2 ? v.shape : v.shape.length === 1 ? [v.shape[0], 1] : [1, 1];
   if (v.shape.length > 2) throw new Error(`${label} has ${v.shape.length} dimensions; invariant checks take vectors and matrices`);
   return { rows, cols, data: Float64Array.from(v.values, Number) };
@@ -203,7 +241,7 @@ export interface InvariantContext {
   golden: Record<string, GoldenOutput>;
 }
 
-function valueOf(ctx: InvariantContext, name: string): { shape: number[]; values: (number | boolean)[] } {
+function valueOf(ctx: InvariantContext, name: string): { shape: number[]; values: TsScalar[] } {
   const out = ctx.outputs[name];
   if (out) {
     if (out.kind === "other") throw new Error(`${name} is ${out.description}`);
@@ -252,7 +290,7 @@ export function checkInvariant(check: InvariantCheckData, ctx: InvariantContext)
         const got = asMatrix(check.of, valueOf(ctx, check.of));
         const golden = ctx.golden[check.of];
         if (!golden) return [`${check.of}: no golden output to compare with`];
-        const want = asMatrix(check.of, { shape: golden.shape, values: golden.values.map(decodeScalar) });
+        const want = asMatrix(check.of, { shape: golden.shape, values: golden.values.map(decodeReal) });
         if (check.check === "close-up-to-column-sign" && got.rows === want.rows && got.cols === want.cols) {
           for (let j = 0; j < got.cols; j++) {
             let dot = 0;

@@ -17,6 +17,14 @@ export interface GoldenArray {
   values: (string | boolean)[];
 }
 
+/** A complex element: its real and imaginary parts as round-trip strings. */
+export interface GoldenComplex {
+  complex: [string, string];
+}
+
+/** One element of a golden output: a number token, a boolean, or a complex pair. */
+export type GoldenToken = string | boolean | GoldenComplex;
+
 export interface GoldenOutput {
   /** NumPy's dtype name, e.g. float64, int64, bool. */
   dtype: string;
@@ -24,7 +32,8 @@ export interface GoldenOutput {
   kind: string;
   /** `[]` for a NumPy scalar or a 0-d result. */
   shape: number[];
-  values: (string | boolean)[];
+  /** Row-major elements; kind c stores each as `{ "complex": [re, im] }`. */
+  values: GoldenToken[];
   /** What `print(value)` shows in NumPy. */
   printed: string;
 }

@@ -5,18 +5,17 @@
  * NumPy fails the check; it never skips there.
  */
 import { planCases } from "../cases.ts";
-import { compareOutput, type TsValue } from "../compare.ts";
+import { compareOutput, decodeGolden, type TsValue } from "../compare.ts";
 import { formatDiagnostics } from "../diagnostics.ts";
 import { generateGoldens, PythonUnavailable } from "../generate.ts";
 import { readGolden, type GoldenOutput } from "../golden.ts";
 import { loadCorpusOrThrow } from "../load.ts";
 import { CAPS, type OutcomeData } from "../schema.ts";
-import { decodeScalar } from "../values.ts";
 
-const DTYPE_OF_KIND: Record<string, string> = { f: "float64", i: "int64", u: "int64", b: "bool" };
+const DTYPE_OF_KIND: Record<string, string> = { f: "float64", i: "int64", u: "int64", b: "bool", c: "complex128" };
 
 function asValue(out: GoldenOutput): TsValue {
-  return { kind: "ndarray", dtype: DTYPE_OF_KIND[out.kind] ?? out.dtype, shape: out.shape, values: out.values.map(decodeScalar) };
+  return { kind: "ndarray", dtype: DTYPE_OF_KIND[out.kind] ?? out.dtype, shape: out.shape, values: out.values.map(decodeGolden) };
 }
 
 /** Invariant cases compare NumPy with itself at the documented cap. */

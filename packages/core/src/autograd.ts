@@ -27,16 +27,21 @@
 import { arange, asarray, ones, zeros } from "./creation.ts";
 import { axisFlags } from "./iter.ts";
 import { matmul as npMatmul } from "./linalg.ts";
-import { broadcast_to, reshape as npReshape, transpose as npTranspose } from "./manipulation.ts";
-import { tanh as npTanh } from "./math.ts";
+import { greater_equal as npGreaterEqual, less_equal as npLessEqual, logical_and as npLogicalAnd, logical_or as npLogicalOr, where as npWhere } from "./logic.ts";
+import {
+  broadcast_to, concatenate as npConcatenate, reshape as npReshape, stack as npStack, transpose as npTranspose, type AxisOption,
+} from "./manipulation.ts";
+import {
+  clip as npClip, cos as npCos, expm1 as npExpm1, log1p as npLog1p, sign as npSign, sin as npSin, square as npSquare, tanh as npTanh,
+} from "./math.ts";
 import { copyToC, NDArray, type ArrayLike, type Scalar } from "./ndarray.ts";
 import type { IndexElement } from "./indexing.ts";
-import { mean as npMean, sum as npSum } from "./reductions.ts";
+import { max as npMax, mean as npMean, min as npMin, sum as npSum } from "./reductions.ts";
 import { expit, log_softmax as npLogSoftmax, logsumexp as npLogsumexp, softmax as npSoftmax } from "./special.ts";
 import {
-  add as npAdd, divide as npDivide, equal as npEqual, exp as npExp, greater as npGreater, log as npLog,
-  maximum as npMaximum, multiply as npMultiply, negative as npNegative, power as npPower, sqrt as npSqrt,
-  subtract as npSubtract,
+  abs as npAbs, add as npAdd, divide as npDivide, equal as npEqual, exp as npExp, greater as npGreater, isnan as npIsnan,
+  less as npLess, log as npLog, maximum as npMaximum, minimum as npMinimum, multiply as npMultiply, negative as npNegative,
+  power as npPower, sqrt as npSqrt, subtract as npSubtract,
 } from "./ufunc.ts";
 
 // ------------------------------------------------------------------ the Tensor
@@ -165,7 +170,7 @@ export class Tensor {
   mul(other: TensorLike): Tensor { return mul(this, other); }
   div(other: TensorLike): Tensor { return div(this, other); }
   neg(): Tensor { return neg(this); }
-  pow(p: number): Tensor { return pow(this, p); }
+  pow(p: TensorLike): Tensor { return pow(this, p); }
   matmul(other: TensorLike): Tensor { return matmul(this, other); }
   sum(options: ReduceOptions = {}): Tensor { return sum(this, options); }
   mean(options: ReduceOptions = {}): Tensor { return mean(this, options); }
@@ -175,6 +180,15 @@ export class Tensor {
   tanh(): Tensor { return tanh(this); }
   sigmoid(): Tensor { return sigmoid(this); }
   relu(): Tensor { return relu(this); }
+  abs(): Tensor { return abs(this); }
+  square(): Tensor { return square(this); }
+  log1p(): Tensor { return log1p(this); }
+  expm1(): Tensor { return expm1(this); }
+  sin(): Tensor { return sin(this); }
+  cos(): Tensor { return cos(this); }
+  clip(lo: TensorLike | null, hi: TensorLike | null): Tensor { return clip(this, lo, hi); }
+  max(options: ReduceOptions = {}): Tensor { return max(this, options); }
+  min(options: ReduceOptions = {}): Tensor { return min(this, options); }
   reshape(...shape: number[]): Tensor { return reshape(this, shape); }
   transpose(...axes: number[]): Tensor { return transpose(this, axes.length ? axes : null); }
   get T(): Tensor { return transpose(this); }
@@ -442,20 +456,46 @@ export function neg(x: TensorLike): Tensor {
 }
 
 /**
- * Power with a constant scalar exponent (`np.power(a, p)`).
+ * Power with broadcasting (`np.power(a, p)`, PyTorch `torch.pow`): the
+ * gradient flows to the base and, when the exponent is a tensor, to the
+ * exponent too.
  *
- * $$\frac{\partial a^p}{\partial a} = p\,a^{p-1}$$
+ * $$\frac{\partial a^p}{\partial a} = p\,a^{p-1},\qquad \frac{\partial a^p}{\partial p} = a^p \ln a$$
  *
- * Special cases: `p = 0` has gradient 0 everywhere (as PyTorch); only JS
- * number exponents are supported (no gradient with respect to `p`).
+ * Special cases (PyTorch's `pow_backward_self` / `pow_backward_exponent`):
+ * where `p = 0` the base gradient is +0 (even at `a = 0`; its derivative in
+ * `p`, $a^{p-1}$, is kept, so Hessians stay symmetric); where `a = 0` and
+ * `p ≥ 0` the exponent gradient is 0 (the one-sided limit, instead of
+ * `0 · (−inf)` = NaN); `a = 0, p < 0` gives `inf · (−inf) = −inf`; a negative
+ * base gives a NaN exponent gradient (`ln a`). A JS number `p` is a constant:
+ * no exponent gradient, as PyTorch's scalar overload. Array exponents
+ * broadcast; their gradient is summed back over the broadcast axes.
  *
  * @example
- * np.autograd.grad((x) => np.autograd.pow(x, 3))(2); // 12.0
- * @numpy 3 * np.float64(2.0) ** 2
+ * np.autograd.grad((y) => np.autograd.pow(2, y))(3); // 5.545177444479562
+ * @numpy(ulp=1) np.float64(2.0) ** 3 * np.log(2.0)
  */
-export function pow(x: TensorLike, p: number): Tensor {
+export function pow(x: TensorLike, p: TensorLike): Tensor {
   const a = lift(x);
-  return record(npPower(a.data, p), [a], (g) => [p === 0 ? mul(g, 0) : mul(g, mul(pow(a, p - 1), p))]);
+  if (typeof p === "number") {
+    return record(npPower(a.data, p), [a], (g) => [p === 0 ? mul(g, 0) : mul(g, mul(pow(a, p - 1), p))]);
+  }
+  const e = lift(p);
+  const out = record(npPower(a.data, e.data), [a, e], (g) => {
+    // Masked entries get harmless inputs inside the formula as well as a 0 outside it ("double
+    // where"): else a second sweep multiplies their zero cotangent by an inf/NaN partial derivative.
+    // PyTorch masks the base gradient wherever p = 0; only a = 0 (0 · inf) and a = NaN need it: elsewhere
+    // p·a^(p−1) is already ±0 and keeps its p-derivative a^(p−1), so the Hessian stays symmetric
+    // (PyTorch's would have a 0 there). `+ 0` turns −0 into PyTorch's +0.
+    const pZero = npEqual(e.data, 0);
+    const singular = npLogicalAnd(pZero, npLogicalOr(npEqual(a.data, 0), npIsnan(a.data)));
+    const v = mul(g, mul(e, pow(where(singular, 1, a), sub(e, 1))));
+    const ga = where(singular, 0, where(pZero, add(v, 0), v));
+    const zeroBase = npLogicalAnd(npEqual(a.data, 0), npGreaterEqual(e.data, 0));
+    const ge = mul(g, where(zeroBase, 0, mul(out, log(where(zeroBase, 1, a)))));
+    return [sumTo(ga, a.shape), sumTo(ge, e.shape)];
+  });
+  return out;
 }
 
 /**
@@ -669,12 +709,304 @@ export function relu(x: TensorLike): Tensor {
  * @numpy np.array([1.0, 0.5, 0.0])
  */
 export function maximum(x: TensorLike, y: TensorLike): Tensor {
+  return pick(x, y, npMaximum, npGreater);
+}
+
+/** `maximum`/`minimum`: the winner by `beats` takes the cotangent, ties split it ½–½ (PyTorch). */
+function pick(x: TensorLike, y: TensorLike, op: typeof npMaximum, beats: typeof npGreater): Tensor {
   const a = lift(x);
   const b = lift(y);
   const tie = npMultiply(f64(npEqual(a.data, b.data)), 0.5);
-  const ma = new Tensor(f64(npAdd(f64(npGreater(a.data, b.data)), tie)));
-  const mb = new Tensor(f64(npAdd(f64(npGreater(b.data, a.data)), tie)));
-  return record(npMaximum(a.data, b.data), [a, b], (g) => [sumTo(mul(g, ma), a.shape), sumTo(mul(g, mb), b.shape)]);
+  const ma = new Tensor(f64(npAdd(f64(beats(a.data, b.data)), tie)));
+  const mb = new Tensor(f64(npAdd(f64(beats(b.data, a.data)), tie)));
+  return record(op(a.data, b.data), [a, b], (g) => [sumTo(mul(g, ma), a.shape), sumTo(mul(g, mb), b.shape)]);
+}
+
+/**
+ * Element-wise minimum with broadcasting (`np.minimum`, NaN propagates).
+ *
+ * $$\frac{\partial \min(a, b)}{\partial a} = [a < b] + \tfrac12[a = b]$$
+ *
+ * Special cases: ties split the gradient equally between the operands (as PyTorch's `torch.minimum`).
+ *
+ * @example
+ * np.autograd.grad((a) => np.autograd.sum(np.autograd.minimum(a, [0, 1, 5])))([1, 1, 1]); // [0.  0.5 1. ]
+ * @numpy np.array([0.0, 0.5, 1.0])
+ */
+export function minimum(x: TensorLike, y: TensorLike): Tensor {
+  return pick(x, y, npMinimum, npLess);
+}
+
+/**
+ * Absolute value (`np.abs`).
+ *
+ * $$\frac{d}{dx}|x| = \operatorname{sign}(x)$$
+ *
+ * Special cases: the gradient at 0 is 0 (PyTorch's `grad · sgn(x)`), at NaN it
+ * is NaN (`np.sign`); the second derivative is 0 (the sign is a constant).
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.sum(np.autograd.abs(x)))([-2, 0, 3]); // [-1.  0.  1.]
+ * @numpy np.sign(np.array([-2.0, 0.0, 3.0]))
+ */
+export function abs(x: TensorLike): Tensor {
+  const a = lift(x);
+  const s = new Tensor(f64(npSign(a.data)));
+  return record(npAbs(a.data), [a], (g) => [mul(g, s)]);
+}
+
+/**
+ * Square (`np.square`).
+ *
+ * $$\frac{d}{dx}x^2 = 2x$$
+ *
+ * Special cases: none (the value is `np.square`, bit-exact; the gradient `g · 2x`).
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.square(x))(-1.5); // -3.0
+ * @numpy 2 * np.float64(-1.5)
+ */
+export function square(x: TensorLike): Tensor {
+  const a = lift(x);
+  return record(npSquare(a.data), [a], (g) => [mul(g, mul(a, 2))]);
+}
+
+/**
+ * $\log(1 + x)$, accurate for small $x$ (`np.log1p`).
+ *
+ * $$\frac{d}{dx}\log(1 + x) = \frac{1}{1 + x}$$
+ *
+ * Special cases: `x = −1` gives `−inf` with gradient `inf`; `x < −1` gives NaN.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.log1p(x))(0.25); // 0.8
+ * @numpy 1 / (1 + np.float64(0.25))
+ */
+export function log1p(x: TensorLike): Tensor {
+  const a = lift(x);
+  return record(npLog1p(a.data), [a], (g) => [div(g, add(a, 1))]);
+}
+
+/**
+ * $e^x - 1$, accurate for small $x$ (`np.expm1`).
+ *
+ * $$\frac{d}{dx}(e^x - 1) = e^x$$
+ *
+ * Special cases: the gradient is computed from the value as `y + 1` (PyTorch), so it is 1 at 0 exactly.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.expm1(x))(1); // 2.7182818284590455
+ * @numpy(ulp=1) np.expm1(1.0) + 1
+ */
+export function expm1(x: TensorLike): Tensor {
+  const a = lift(x);
+  const out = record(npExpm1(a.data), [a], (g) => [mul(g, add(out, 1))]);
+  return out;
+}
+
+/**
+ * Sine (`np.sin`).
+ *
+ * $$\frac{d}{dx}\sin x = \cos x$$
+ *
+ * Special cases: `±inf` and NaN give NaN values and gradients.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.sin(x))(0.5); // 0.8775825618903728
+ * @numpy(ulp=1) np.cos(0.5)
+ */
+export function sin(x: TensorLike): Tensor {
+  const a = lift(x);
+  return record(npSin(a.data), [a], (g) => [mul(g, cos(a))]);
+}
+
+/**
+ * Cosine (`np.cos`).
+ *
+ * $$\frac{d}{dx}\cos x = -\sin x$$
+ *
+ * Special cases: `±inf` and NaN give NaN values and gradients.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.cos(x))(0.5); // -0.479425538604203
+ * @numpy(ulp=1) -np.sin(0.5)
+ */
+export function cos(x: TensorLike): Tensor {
+  const a = lift(x);
+  return record(npCos(a.data), [a], (g) => [mul(g, neg(sin(a)))]);
+}
+
+/**
+ * Clips to `[lo, hi]` (`np.clip`, PyTorch `torch.clamp`); a bound may be `null`
+ * (absent) or a tensor, which then gets a gradient too.
+ *
+ * $$\frac{\partial\,\mathrm{clip}(x, l, h)}{\partial x} = [\,l \le x \le h\,],\qquad
+ * \frac{\partial}{\partial l} = [\,x < l < h\,],\qquad \frac{\partial}{\partial h} = [\,x > h \;\lor\; h < l\,]$$
+ *
+ * Special cases (PyTorch's `clamp_backward`): at a boundary (`x = l` or
+ * `x = h`) the gradient goes to `x` (subgradient 1), not to the bound; with
+ * `l > h` the value is `h` (NumPy) and only `h` gets the gradient; NaN in `x`
+ * gives a NaN value and gradient 0.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.sum(np.autograd.clip(x, 0, 1)))([-1, 0, 0.5, 1, 2]); // [0. 1. 1. 1. 0.]
+ * @numpy x = np.array([-1.0, 0.0, 0.5, 1.0, 2.0]); ((x >= 0) & (x <= 1)).astype(float)
+ */
+export function clip(x: TensorLike, lo: TensorLike | null, hi: TensorLike | null): Tensor {
+  const a = lift(x);
+  const l = lo === null || lo === undefined ? null : lift(lo);
+  const h = hi === null || hi === undefined ? null : lift(hi);
+  const value = npClip(a.data, l === null ? null : l.data, h === null ? null : h.data);
+  const parents = [a, ...(l ? [l] : []), ...(h ? [h] : [])];
+  return record(value, parents, (g) => {
+    const ad = a.data;
+    let inside: NDArray | boolean = true;
+    if (l) inside = npGreaterEqual(ad, l.data);
+    if (h) inside = inside === true ? npLessEqual(ad, h.data) : npLogicalAnd(inside, npLessEqual(ad, h.data));
+    const grads = [inside === true ? g : sumTo(where(inside, g, 0), a.shape)];
+    if (l) {
+      const below = h ? npLogicalAnd(npLess(ad, l.data), npLess(l.data, h.data)) : npLess(ad, l.data);
+      grads.push(sumTo(where(below, g, 0), l.shape));
+    }
+    if (h) {
+      const above = l ? npLogicalOr(npGreater(ad, h.data), npLess(h.data, l.data)) : npGreater(ad, h.data);
+      grads.push(sumTo(where(above, g, 0), h.shape));
+    }
+    return grads;
+  });
+}
+
+// ------------------------------------------------- selection and joining
+
+/**
+ * Selects `x` where `condition` is true and `y` elsewhere (`np.where(c, x, y)`,
+ * PyTorch `torch.where`), with broadcasting. The condition is a constant.
+ *
+ * $$\frac{\partial}{\partial x_i}\,\mathrm{where}(c, x, y)_i = [c_i],\qquad \frac{\partial}{\partial y_i} = [\lnot c_i]$$
+ *
+ * Special cases: the unselected branch receives a zero cotangent, but its own
+ * VJP still runs, so a branch whose derivative is inf/NaN at the unselected
+ * points gives NaN (`0 · inf`) exactly as in PyTorch and JAX: make its input
+ * safe with a second `where` (e.g. `sqrt(where(x > 0, x, 1))`).
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.sum(np.autograd.where([true, false, true], x, np.autograd.mul(x, 3))))([1, 1, 1]); // [1. 3. 1.]
+ * @numpy np.where([True, False, True], 1.0, 3.0)
+ */
+export function where(condition: TensorLike, x: TensorLike, y: TensorLike): Tensor {
+  const c = condition instanceof Tensor ? condition.data : asarray(condition);
+  const a = lift(x);
+  const b = lift(y);
+  return record(npWhere(c, a.data, b.data), [a, b], (g) => [sumTo(where(c, g, 0), a.shape), sumTo(where(c, 0, g), b.shape)]);
+}
+
+/** `":"` for each axis before `axis`, then `last`: an index along one axis. */
+function alongAxis(axis: number, last: IndexElement): IndexElement[] {
+  return [...new Array<IndexElement>(axis).fill(":"), last];
+}
+
+/**
+ * Joins tensors along an existing axis (`np.concatenate`, PyTorch `torch.cat`);
+ * `axis: null` flattens them first. The gradient is the cotangent cut back
+ * into the inputs' slices.
+ *
+ * $$y = [x^{(1)}, \dots, x^{(k)}]_{\text{axis}},\qquad \bar x^{(j)} = \bar y[\dots, o_j : o_j + n_j]$$
+ *
+ * Special cases: NumPy's errors for mismatched shapes; constants among the inputs get no gradient.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.sum(np.autograd.mul(np.autograd.concatenate([x, [0]]), [1, 2, 3])))([5, 5]); // [1. 2.]
+ * @numpy np.array([1.0, 2.0, 3.0])[:2]
+ */
+export function concatenate(tensors: readonly TensorLike[], options: AxisOption = {}): Tensor {
+  const ts = tensors.map(lift);
+  const value = npConcatenate(ts.map((t) => t.data), options);
+  const flatten = options.axis === null;
+  const axis = flatten ? 0 : (options.axis ?? 0) < 0 ? (options.axis ?? 0) + value.ndim : (options.axis ?? 0);
+  return record(value, ts, (g) => {
+    let offset = 0;
+    return ts.map((t) => {
+      const n = flatten ? t.size : t.shape[axis];
+      const piece = get(g, ...alongAxis(axis, `${offset}:${offset + n}`));
+      offset += n;
+      return flatten ? reshape(piece, t.shape) : piece;
+    });
+  });
+}
+
+/**
+ * Joins same-shape tensors along a new axis (`np.stack`, PyTorch `torch.stack`).
+ * The gradient of input `j` is the cotangent's slice `j` along that axis.
+ *
+ * $$y[\dots, j, \dots] = x^{(j)},\qquad \bar x^{(j)} = \bar y[\dots, j, \dots]$$
+ *
+ * Special cases: NumPy's errors ("all input arrays must have the same shape"); `axis` ranges over `ndim + 1` positions.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.sum(np.autograd.mul(np.autograd.stack([x, np.autograd.mul(x, 10)], { axis: 1 }), [[1, 2], [3, 4]])))([0, 0]); // [21. 43.]
+ * @numpy w = np.array([[1.0, 2.0], [3.0, 4.0]]); w[:, 0] + 10 * w[:, 1]
+ */
+export function stack(tensors: readonly TensorLike[], options: { axis?: number } = {}): Tensor {
+  const ts = tensors.map(lift);
+  const value = npStack(ts.map((t) => t.data), options);
+  const axis = (options.axis ?? 0) < 0 ? (options.axis ?? 0) + value.ndim : (options.axis ?? 0);
+  return record(value, ts, (g) => ts.map((_, j) => get(g, ...alongAxis(axis, j))));
+}
+
+// ------------------------------------------------------ max / min reductions
+
+/**
+ * A max/min reduction whose gradient is shared evenly by the elements equal to
+ * the result (PyTorch's `amax`/`amin` and full `max()`/`min()` backward); in a
+ * slice whose result is NaN the NaN elements share it (PyTorch's `evenly_distribute_backward`).
+ */
+function extremum(x: TensorLike, options: ReduceOptions, reduce: typeof npMax): Tensor {
+  const a = lift(x);
+  const axis = (options.axis ?? null) as number | number[] | null;
+  const flags = axisFlags(axis, a.ndim);
+  const value = reduce(a.data, { axis, keepdims: !!options.keepdims });
+  const kept = npReshape(f64(value), keptShape(a.shape, flags));
+  const hit = npLogicalOr(npEqual(a.data, kept), npLogicalAnd(npIsnan(a.data), npIsnan(kept)));
+  const mask = new Tensor(f64(hit));
+  const count = new Tensor(f64(npSum(f64(hit), { axis, keepdims: true })));
+  // PyTorch's order, (ḡ / count) · mask, so shared gradients are the same bits.
+  return record(value, [a], (g) => [mul(div(unreduce(g, a.shape, flags), count), mask)]);
+}
+
+/**
+ * Maximum over axes (`np.max` = `np.amax`, PyTorch `torch.amax`). The gradient
+ * goes to the maximal elements, shared evenly among ties.
+ *
+ * $$\frac{\partial}{\partial x_i}\max_j x_j = \frac{[x_i = \max x]}{\#\{j : x_j = \max x\}}$$
+ *
+ * Special cases: ties share the gradient (PyTorch's `amax` and `max()`; not
+ * `torch.max(x, dim)`, which picks one index); a NaN maximum sends the
+ * gradient to the NaN elements (as `max()`; `torch.amax` gives NaN there); an
+ * empty reduction raises NumPy's error.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.max(x))([1, 3, 2, 3]); // [0.  0.5 0.  0.5]
+ * @numpy np.array([0.0, 0.5, 0.0, 0.5])
+ */
+export function max(x: TensorLike, options: ReduceOptions = {}): Tensor {
+  return extremum(x, options, npMax);
+}
+
+/**
+ * Minimum over axes (`np.min` = `np.amin`, PyTorch `torch.amin`). The gradient
+ * goes to the minimal elements, shared evenly among ties.
+ *
+ * $$\frac{\partial}{\partial x_i}\min_j x_j = \frac{[x_i = \min x]}{\#\{j : x_j = \min x\}}$$
+ *
+ * Special cases: as {@link max}.
+ *
+ * @example
+ * np.autograd.grad((x) => np.autograd.sum(np.autograd.min(x, { axis: 1 })))([[1, 1], [2, 0]]); // [[0.5 0.5]
+ * //  [0.  1. ]]
+ * @numpy np.array([[0.5, 0.5], [0.0, 1.0]])
+ */
+export function min(x: TensorLike, options: ReduceOptions = {}): Tensor {
+  return extremum(x, options, npMin);
 }
 
 // ------------------------------------------------ softmax family (SciPy's)
@@ -846,8 +1178,9 @@ export function jacobian(f: (x: Tensor) => Tensor): (x: ArrayLike | Tensor) => G
  *
  * $$H_{ij} = \frac{\partial^2 f}{\partial x_i\,\partial x_j},\qquad \text{shape} = \text{shape}(x) + \text{shape}(x)$$
  *
- * Special cases: a JS number in gives a JS number. `relu` and `maximum`
- * contribute 0 second derivatives (their masks are constants).
+ * Special cases: a JS number in gives a JS number. `relu`, `maximum`,
+ * `minimum`, `abs`, `clip`, `where` and `max`/`min` contribute 0 second
+ * derivatives (their masks are constants).
  *
  * @example
  * np.autograd.hessian((x) => np.autograd.sum(np.autograd.pow(x, 3)))([1, 2]); // [[ 6.  0.]
@@ -886,4 +1219,5 @@ export function noGrad<T>(fn: () => T): T {
 export const autograd = {
   Tensor, tensor, add, sub, mul, div, neg, pow, matmul, sum, mean, exp, log, sqrt, tanh, sigmoid, relu, maximum,
   softmax, log_softmax, logsumexp, get, reshape, transpose, grad, valueAndGrad, jacobian, hessian, noGrad,
+  minimum, abs, absolute: abs, square, log1p, expm1, sin, cos, clip, where, concatenate, stack, max, min, amax: max, amin: min,
 };

@@ -9,6 +9,7 @@
  */
 import { allocStorage, castValue, checkDType, type DType } from "./dtype.ts";
 import { copyToC, formatShape, NDArray, shapeSize, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
+import { Complex, complexArrayError } from "./complex.ts";
 
 /** Options accepted by the creation functions. */
 export interface DTypeOption {
@@ -63,6 +64,7 @@ function discoverShape(x: Node): number[] {
 function checkScalar(v: unknown): void {
   if (typeof v === "number" || typeof v === "boolean") return;
   if (v instanceof NDArray) return; // 0-d array
+  if (v instanceof Complex) throw complexArrayError(`an array element cannot be the complex number ${String(v)}`);
   throw new TypeError(`cannot convert ${v === null ? "null" : typeof v} to an array element`);
 }
 

@@ -60,7 +60,17 @@ const ELL_BASE = -1000; // broadcast (ellipsis) dimensions get labels ELL_BASE +
  * Size-1 dimensions broadcast. Errors follow NumPy's wording (unknown output
  * label, repeated output label, too many subscripts, missing ellipsis,
  * operand count, mismatched sizes). Not supported: the interleaved
- * `einsum(op, [0, 1], …)` form and the `optimize`/`out`/`dtype` keywords.
+ * `einsum(op, [0, 1], …)` form and the `dtype` keyword; `out` is not needed
+ * in a functional API (the result is always a new array).
+ *
+ * `optimize` (a trailing `{ optimize }` object, NumPy's keyword; default
+ * false) contracts three or more operands pairwise instead of in one loop
+ * over all labels: at each step the pair whose intermediate result is
+ * smallest relative to its inputs (NumPy's greedy cost) is contracted, each
+ * pair through the matmul kernel when it is a matrix product. `true`,
+ * `"greedy"` and `"optimal"` all use this greedy order (NumPy's "optimal"
+ * searches every order; the result is the same up to summation order).
+ * `np.einsum_path` is not provided.
  *
  * @example
  * np.einsum("ii->", [[1, 2], [3, 4]]); // 5.0
@@ -75,7 +85,28 @@ const ELL_BASE = -1000; // broadcast (ellipsis) dimensions get labels ELL_BASE +
  * //  [3. 6.]]
  * @numpy np.einsum("ji", np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]))
  */
-export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray | Scalar {
+/** Options of {@link einsum} (NumPy's keywords). */
+export interface EinsumOptions {
+  /** Contraction order: false (default, one loop), or true / "greedy" / "optimal" (pairwise, greedy order). */
+  optimize?: boolean | "greedy" | "optimal";
+}
+
+function isEinsumOptions(x: unknown): x is EinsumOptions {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof NDArray);
+}
+
+export function einsum(subscripts: string, ...operands: (ArrayLike | EinsumOptions)[]): NDArray | Scalar {
+  let optimize: EinsumOptions["optimize"] = false;
+  if (operands.length && isEinsumOptions(operands[operands.length - 1])) {
+    optimize = (operands.pop() as EinsumOptions).optimize ?? false;
+    if (optimize !== false && optimize !== true && optimize !== "greedy" && optimize !== "optimal") {
+      throw new TypeError(`Path name ${String(optimize)} not found`);
+    }
+  }
+  return einsumCore(subscripts, operands as ArrayLike[], optimize !== false);
+}
+
+function einsumCore(subscripts: string, operands: ArrayLike[], optimize: boolean): NDArray | Scalar {
   if (typeof subscripts !== "string") throw new TypeError("einsum: the first argument must be the subscripts string (the interleaved operand/sublist form is not supported)");
   const parts = subscripts.split("->");
   if (parts.length > 2) throw new RangeError("einstein sum subscripts string includes output subscript '-' multiple times");
@@ -177,6 +208,10 @@ export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray | 
   for (const o of ops) dtype = promoteTypes(dtype, o.dtype);
   const sumLabels = [...counts.keys()].filter((l) => !outLabels.includes(l)).sort((x, y) => x - y);
   const outShape = outLabels.map((l) => size.get(l)!);
+  if (optimize && ops.length > 2) {
+    const r = contractGreedy(ops, axisLabels, outLabels, size);
+    if (r) return r;
+  }
 
   const fast = ops.length === 2 && dtype !== "bool" ? viaMatmul(ops, axisLabels, outLabels, sumLabels, size) : null;
   if (fast) return outShape.length === 0 ? fast.item() : fast.astype(dtype);
@@ -236,6 +271,49 @@ export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray | 
     }
   }
   return finish(out, outShape, dtype);
+}
+
+/**
+ * NumPy's greedy contraction order (`_greedy_path`, cost = size of the
+ * intermediate minus the sizes of its two inputs, ties to the first pair),
+ * each step an explicit two-operand einsum; a final one-operand einsum puts
+ * the labels in output order. Returns null when the labels (ellipsis
+ * dimensions included) do not fit in the 52 letters of a subscripts string.
+ */
+function contractGreedy(ops: NDArray[], axisLabels: number[][], outLabels: number[], size: Map<number, number>): NDArray | Scalar | null {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const all = [...new Set(axisLabels.flat())];
+  if (all.length > letters.length) return null;
+  const letter = new Map(all.map((l, i) => [l, letters[i]]));
+  const str = (ls: number[]): string => ls.map((l) => letter.get(l)!).join("");
+  const sizeOf = (ls: Iterable<number>): number => {
+    let p = 1;
+    for (const l of ls) p *= size.get(l)!;
+    return p;
+  };
+  let terms = axisLabels.map((ls) => ls.slice());
+  let arrs: NDArray[] = ops.slice();
+  while (arrs.length > 1) {
+    let best: { i: number; j: number; keep: number[]; cost: number } | null = null;
+    for (let i = 0; i < arrs.length; i++) {
+      for (let j = i + 1; j < arrs.length; j++) {
+        // Labels still needed: by the output or by an operand outside the pair.
+        const needed = new Set(outLabels);
+        terms.forEach((t, k) => {
+          if (k !== i && k !== j) for (const l of t) needed.add(l);
+        });
+        const keep = [...new Set([...terms[i], ...terms[j]])].filter((l) => needed.has(l));
+        const cost = sizeOf(keep) - sizeOf(new Set(terms[i])) - sizeOf(new Set(terms[j]));
+        if (!best || cost < best.cost) best = { i, j, keep, cost };
+      }
+    }
+    const { i, j, keep } = best!;
+    const r = einsumCore(`${str(terms[i])},${str(terms[j])}->${str(keep)}`, [arrs[i], arrs[j]], false);
+    const rr = r instanceof NDArray ? r : asarray(r);
+    terms = [...terms.filter((_, k) => k !== i && k !== j), keep];
+    arrs = [...arrs.filter((_, k) => k !== i && k !== j), rr];
+  }
+  return einsumCore(`${str(terms[0])}->${str(outLabels)}`, [arrs[0]], false);
 }
 
 function finish(out: Float64Array, shape: number[], dtype: DType): NDArray | Scalar {

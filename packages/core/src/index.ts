@@ -69,3 +69,6 @@ export type {
 } from "./linalg.ts";
 // family: autograd
 export { autograd, Tensor, type TensorOptions, type TensorLike, type BackwardOptions } from "./autograd.ts";
+// family: complex
+export { Complex, complex, real, imag, conj, conjugate, angle, type AngleOptions, type ConjFunction } from "./complex.ts";
+export type { ArithmeticUfunc, ComplexUnaryUfunc, AbsUfunc } from "./ufunc.ts";

@@ -18,6 +18,7 @@ import {
   f64, finish, innerStrides, layout, operand, runBinary, runBoolCopy, runCompare, runPredicate, runUnary, sizeOf,
   type BinarySpec, type BinaryUfunc, type CompareUfunc, type PredicateUfunc, type UnaryUfunc,
 } from "./ufunc.ts";
+import { ciscloseScalar, Complex, toComplex } from "./complex.ts";
 
 // ================================================================ comparisons
 
@@ -223,6 +224,7 @@ export interface IscloseOptions {
 /** Call signatures of {@link isclose}. */
 export interface IscloseFunction {
   (a: Scalar, b: Scalar, options?: IscloseOptions): boolean;
+  (a: Scalar | Complex, b: Scalar | Complex, options?: IscloseOptions): boolean;
   (a: NDArray | NestedArray, b: ArrayLike, options?: IscloseOptions): NDArray;
   (a: ArrayLike, b: NDArray | NestedArray, options?: IscloseOptions): NDArray;
   (a: ArrayLike, b: ArrayLike, options?: IscloseOptions): NDArray | boolean;
@@ -240,10 +242,11 @@ export interface IscloseFunction {
  * np.isclose([1, 1e-9, NaN], [1.000001, 2e-9, NaN]); // [ True  True False]
  * @numpy np.isclose([1.0, 1e-9, np.nan], [1.000001, 2e-9, np.nan])
  */
-export const isclose = ((a: ArrayLike, b: ArrayLike, options: IscloseOptions = {}): NDArray | boolean => {
+export const isclose = ((a: ArrayLike | Complex, b: ArrayLike | Complex, options: IscloseOptions = {}): NDArray | boolean => {
   const rtol = options.rtol ?? 1e-5;
   const atol = options.atol ?? 1e-8;
   const equalNan = options.equal_nan ?? false;
+  if (a instanceof Complex || b instanceof Complex) return ciscloseScalar(toComplex(a, "isclose"), toComplex(b, "isclose"), rtol, atol, equalNan);
   const ops = [operand(a), operand(b)];
   const [x, y] = ops.map((o) => o.arr);
   const L = layout([x, y]);

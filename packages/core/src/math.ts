@@ -411,25 +411,36 @@ export const log10 = unary({ name: "log10", float: log10F });
 const LOGADDEXP: BinarySpec = { name: "logaddexp", float: logaddexpF, loop: floatLoop };
 /**
  * `log(exp(x1) + exp(x2))` without overflow (NumPy `np.logaddexp`, NumPy's
- * algorithm: `max + log1p(exp(-|x1 - x2|))`, equal inputs give `x + ln 2`).
+ * `npy_logaddexp`: `max + log1p(exp(-|x1 - x2|))`).
  *
  * $$\texttt{logaddexp}(x_1, x_2)_i = \ln\left(e^{x_{1,i}} + e^{x_{2,i}}\right)$$
  *
+ * Equal inputs give `x + ln 2` (so two `-inf` give `-inf`), `inf` with
+ * anything but NaN gives `inf`, NaN propagates. `exp` and `log1p` are ports
+ * of the glibc 2.36 routines NumPy calls here (see `kernels/libm.ts`), not
+ * V8's: where the result cancels to ≈ 0 a 1-ulp difference in `log1p`
+ * would be many ulp of the result. Bit-identical to NumPy on this machine's
+ * glibc (x86-64 with FMA); another libm may differ in the last bits.
+ *
  * @example
- * np.logaddexp([0, 1000], [0, 1000]); // [6.93147181e-01 1.00069315e+03]
- * @numpy(ulp=4) np.logaddexp([0.0, 1000.0], [0.0, 1000.0])
+ * np.logaddexp([0, 1000, -0.3133], [0, 1000, -1.3133]); // [ 6.93147181e-01  1.00069315e+03 -3.83124818e-05]
+ * @numpy np.logaddexp([0.0, 1000.0, -0.3133], [0.0, 1000.0, -1.3133])
  */
 export const logaddexp = ((x1: ArrayLike, x2: ArrayLike) => runBinary(LOGADDEXP, x1, x2)) as BinaryUfunc;
 
 const LOGADDEXP2: BinarySpec = { name: "logaddexp2", float: logaddexp2F, loop: floatLoop };
 /**
- * `log2(2**x1 + 2**x2)` without overflow (NumPy `np.logaddexp2`).
+ * `log2(2**x1 + 2**x2)` without overflow (NumPy `np.logaddexp2`, NumPy's
+ * `npy_logaddexp2`: `max + log2e * log1p(exp2(-|x1 - x2|))`).
  *
  * $$\texttt{logaddexp2}(x_1, x_2)_i = \log_2\left(2^{x_{1,i}} + 2^{x_{2,i}}\right)$$
  *
+ * Equal inputs give `x + 1`; infinities and NaN as {@link logaddexp}.
+ * `exp2` and `log1p` are glibc ports, as in {@link logaddexp}.
+ *
  * @example
- * np.logaddexp2([1, 3], [1, 3]); // [2. 4.]
- * @numpy(ulp=4) np.logaddexp2([1.0, 3.0], [1.0, 3.0])
+ * np.logaddexp2([1, 3, -0.5], [1, 3, -1.5]); // [2.        4.        0.0849625]
+ * @numpy np.logaddexp2([1.0, 3.0, -0.5], [1.0, 3.0, -1.5])
  */
 export const logaddexp2 = ((x1: ArrayLike, x2: ArrayLike) => runBinary(LOGADDEXP2, x1, x2)) as BinaryUfunc;
 

@@ -12,6 +12,8 @@ import { axisFlags, bestAxisOrder, normalizeAxis, stridesForPerm } from "./iter.
 import { copyInto, copyToC, NDArray, shapeSize, type ArrayLike } from "./ndarray.ts";
 import { mean, sum } from "./reductions.ts";
 import { argsortLane, searchLane, sortLaneInPlace } from "./sorting.ts";
+import { rint } from "./kernels/elementwise.ts";
+import { concatenate } from "./manipulation.ts";
 import { divide, multiply } from "./ufunc.ts";
 
 // ------------------------------------------------------------------ helpers
@@ -371,39 +373,117 @@ export interface CovOptions {
   rowvar?: boolean;
   /** Normalise by N (true) instead of N − 1 (default false). */
   bias?: boolean;
-  /** Overrides `bias`: the divisor is N − ddof. */
+  /** Overrides `bias`: the divisor is N − ddof (or the weighted equivalent). */
   ddof?: number | null;
+  /** Integer frequency weights, one per observation. */
+  fweights?: ArrayLike | null;
+  /** Observation ("analytic") weights, one per observation. */
+  aweights?: ArrayLike | null;
+}
+
+/** Whether the second argument of cov/corrcoef is the options object rather than `y`. */
+function isOptions(v: unknown): boolean {
+  return v !== null && typeof v === "object" && !(v instanceof NDArray) && !Array.isArray(v);
+}
+
+/** A weights argument of cov as float64 values, with NumPy's checks in NumPy's order. */
+function covWeights(w: ArrayLike, kind: "fweights" | "aweights", n: number): Float64Array {
+  const arr = asarray(w);
+  const vals = Float64Array.from(copyToC(arr));
+  if (kind === "fweights" && !vals.every((v) => v === rint(v))) throw new TypeError("fweights must be integer");
+  if (arr.ndim > 1) throw new Error(`cannot handle multidimensional ${kind}`);
+  if (arr.ndim === 0) throw new IndexError("tuple index out of range");
+  if (arr.shape[0] !== n) throw new Error(`incompatible numbers of samples and ${kind}`);
+  if (vals.some((v) => v < 0)) throw new RangeError(`${kind} cannot be negative`);
+  return vals;
 }
 
 /**
- * Covariance matrix (NumPy `np.cov`), NumPy's algorithm: `X` the float64
- * copy (2-D, variables in rows), `X -= mean(X, axis=1)`, `c = X·Xᵀ`,
- * `c *= 1/(N − ddof)`, squeezed. The product is BLAS in NumPy (summation
- * order CPU-dependent), so compare with a relative tolerance (≈1e-12); the
- * mean and the scaling are NumPy's exact operations.
+ * Covariance matrix (NumPy `np.cov(m, y, rowvar, bias, ddof, fweights,
+ * aweights)`), NumPy's algorithm: `X` the float64 copy of `m` (2-D,
+ * variables in rows) with the rows of `y` appended, `w = fweights *
+ * aweights`, `avg = average(X, axis=1, weights=w)`, `X -= avg`,
+ * `c = X·(X·w)ᵀ`, `c *= 1/fact`, squeezed. The product is BLAS in NumPy
+ * (summation order CPU-dependent), so compare with a relative tolerance
+ * (≈1e-12); the average and the scaling are NumPy's exact operations.
  *
- * $$C_{ij} = \frac{1}{N-\text{ddof}}\sum_k (x_{ik} - \bar x_i)(x_{jk} - \bar x_j)$$
+ * $$C_{ij} = \frac{\sum_k w_k (x_{ik} - \bar x_i)(x_{jk} - \bar x_j)}{\text{fact}},\quad
+ * \text{fact} = \begin{cases} N - \text{ddof} & \text{no weights} \\
+ * \sum_k w_k - \text{ddof}\,\frac{\sum_k w_k a_k}{\sum_k w_k} & \text{otherwise} \end{cases}$$
  *
- * Special cases: a single variable gives a 0-d NDArray (as NumPy); `N − ddof ≤ 0` gives
- * inf/NaN (NumPy warns); more than 2 dimensions raise "m has more than 2 dimensions".
+ * (`ddof` = 1, or 0 with `bias`; with `ddof` = 0 the divisor is `Σw`; with
+ * only `fweights` it is `Σw − ddof`.)
+ *
+ * Special cases: a single variable gives a 0-d NDArray (as NumPy); no
+ * variables give a 0×0 array; `fact ≤ 0` gives inf/NaN (NumPy only warns).
+ * Errors with NumPy's messages: "m has more than 2 dimensions", "y has more
+ * than 2 dimensions", "ddof must be integer", "fweights must be integer",
+ * "fweights cannot be negative", "incompatible numbers of samples and
+ * aweights", "cannot handle multidimensional fweights", "Weights sum to
+ * zero, can't be normalized", and concatenate's shape mismatch for `y`.
  *
  * @example
  * np.cov([[0, 1, 2], [2, 1, 0]]); // [[ 1. -1.]
  * //  [-1.  1.]]
  * @numpy(rtol=1e-12) np.cov(np.array([[0.0, 1.0, 2.0], [2.0, 1.0, 0.0]]))
+ *
+ * @example
+ * np.cov([1, 2, 4], [3, 1, 2], { fweights: [1, 2, 1], aweights: [0.5, 1, 2] }); // [[1.85714286 0.21428571]
+ * //  [0.21428571 0.64285714]]
+ * @numpy(rtol=1e-12) np.cov(np.array([1.0, 2.0, 4.0]), np.array([3.0, 1.0, 2.0]), fweights=np.array([1, 2, 1]), aweights=np.array([0.5, 1.0, 2.0]))
  */
-export function cov(m: ArrayLike, options: CovOptions = {}): NDArray {
+export function cov(m: ArrayLike, options?: CovOptions): NDArray;
+export function cov(m: ArrayLike, y: ArrayLike | null, options?: CovOptions): NDArray;
+export function cov(m: ArrayLike, yOrOptions?: ArrayLike | CovOptions | null, maybeOptions?: CovOptions): NDArray {
+  const [yIn, options] = isOptions(yOrOptions)
+    ? [null, yOrOptions as CovOptions]
+    : [(yOrOptions ?? null) as ArrayLike | null, maybeOptions ?? {}];
+  const rowvar = options.rowvar ?? true;
+  const ddofIn = options.ddof ?? null;
+  if (ddofIn !== null && !Number.isInteger(ddofIn)) throw new RangeError("ddof must be integer");
   const src = asarray(m);
   if (src.ndim > 2) throw new RangeError("m has more than 2 dimensions");
-  if (options.ddof !== undefined && options.ddof !== null && !Number.isInteger(options.ddof)) throw new RangeError("ddof must be integer");
+  const ysrc = yIn === null ? null : asarray(yIn);
+  if (ysrc !== null && ysrc.ndim > 2) throw new RangeError("y has more than 2 dimensions");
   let X = copyK(src.ndim === 2 ? src : src.reshape(1, src.size));
-  if (options.rowvar === false && src.ndim !== 1) X = X.T;
+  if (!rowvar && src.ndim !== 1) X = X.T;
   if (X.shape[0] === 0) return new NDArray(new Float64Array(0), [0, 0], undefined, 0, "float64");
-  const ddof = options.ddof ?? (options.bias ? 0 : 1);
-  const avg = mean(X, { axis: 1 }) as NDArray;
-  let fact = X.shape[1] - ddof;
-  if (fact <= 0) fact = 0;
+  if (ysrc !== null) {
+    let Y = ysrc.ndim === 2 ? ysrc : ysrc.reshape(1, ysrc.size);
+    if (!rowvar && Y.shape[0] !== 1) Y = Y.T;
+    X = concatenate([X, Y.dtype === "float64" ? Y : copyK(Y)], { axis: 0 });
+  }
+  const ddof = ddofIn ?? (options.bias ? 0 : 1);
   const [p, n] = X.shape;
+
+  let w: Float64Array | null = null;
+  if (options.fweights !== null && options.fweights !== undefined) w = covWeights(options.fweights, "fweights", n);
+  const aw = options.aweights === null || options.aweights === undefined ? null : covWeights(options.aweights, "aweights", n);
+  if (aw !== null) {
+    if (w === null) w = aw;
+    else for (let k = 0; k < n; k++) w[k] *= aw[k];
+  }
+
+  let avg: NDArray;
+  let fact: number;
+  if (w === null) {
+    avg = mean(X, { axis: 1 }) as NDArray;
+    fact = n - ddof;
+  } else {
+    const wArr = new NDArray(w, [n], undefined, 0, "float64");
+    const [a, scl] = average(X, { axis: 1, weights: wArr, returned: true });
+    avg = a as NDArray;
+    const wSum = ((scl as NDArray).data as Float64Array)[0];
+    if (ddof === 0) fact = wSum;
+    else if (aw === null) fact = wSum - ddof;
+    else {
+      const wa = new Float64Array(n);
+      for (let k = 0; k < n; k++) wa[k] = w[k] * aw[k];
+      fact = wSum - (ddof * (sum(new NDArray(wa, [n], undefined, 0, "float64")) as number)) / wSum;
+    }
+  }
+  if (fact <= 0) fact = 0; // NumPy warns "Degrees of freedom <= 0 for slice"
+
   const av = avg.data as Float64Array;
   // X -= avg[:, None] into a dense row-major scratch (same values as NumPy's in-place subtract)
   const xd = new Float64Array(p * n);
@@ -411,14 +491,20 @@ export function cov(m: ArrayLike, options: CovOptions = {}): NDArray {
   for (let i = 0; i < p; i++) {
     for (let k = 0; k < n; k++) xd[i * n + k] = data[X.offset + i * X.strides[0] + k * X.strides[1]] - av[i];
   }
+  // X_T = (X * w).T: the weighted factor is rounded before the product, so c need not be symmetric.
+  let xw = xd;
+  if (w !== null) {
+    xw = new Float64Array(p * n);
+    for (let i = 0; i < p; i++) for (let k = 0; k < n; k++) xw[i * n + k] = xd[i * n + k] * w[k];
+  }
   const c = new Float64Array(p * p);
   const inv = 1 / fact;
   for (let i = 0; i < p; i++) {
-    for (let j = i; j < p; j++) {
+    for (let j = w === null ? i : 0; j < p; j++) {
       let s = 0;
-      for (let k = 0, pi = i * n, pj = j * n; k < n; k++) s += xd[pi + k] * xd[pj + k];
+      for (let k = 0, pi = i * n, pj = j * n; k < n; k++) s += xd[pi + k] * xw[pj + k];
       c[i * p + j] = s * inv;
-      c[j * p + i] = s * inv;
+      if (w === null) c[j * p + i] = s * inv;
     }
   }
   // NumPy squeezes: one variable gives a 0-d array
@@ -426,21 +512,36 @@ export function cov(m: ArrayLike, options: CovOptions = {}): NDArray {
 }
 
 /**
- * Pearson correlation coefficients (NumPy `np.corrcoef`): `c = cov(x)`,
- * divided by `sqrt(diag(c))` per row and then per column, clipped to
- * [−1, 1]. Tolerance as {@link cov} (BLAS product in NumPy).
+ * Pearson correlation coefficients (NumPy `np.corrcoef(x, y, rowvar)`):
+ * `c = cov(x, y, rowvar)`, divided by `sqrt(diag(c))` per row and then per
+ * column, clipped to [−1, 1]. Tolerance as {@link cov} (BLAS product in
+ * NumPy).
  *
  * $$R_{ij} = \frac{C_{ij}}{\sqrt{C_{ii} C_{jj}}}$$
  *
- * Special cases: a single variable gives `c / c` (1, or NaN for zero variance).
+ * Special cases: a single variable gives the number `c / c` (1, or NaN for
+ * zero variance), as NumPy gives a scalar; a zero-variance variable gives
+ * NaN in its row and column. Two 1-D JS arrays always give a 2×2 NDArray
+ * (typed so).
  *
  * @example
  * np.corrcoef([[1, 2, 3, 4], [2, 4, 5, 9]]); // [[1.         0.96476382]
  * //  [0.96476382 1.        ]]
  * @numpy(rtol=1e-12) np.corrcoef(np.array([[1.0, 2.0, 3.0, 4.0], [2.0, 4.0, 5.0, 9.0]]))
+ *
+ * @example
+ * np.corrcoef([1, 2, 3, 4], [2, 4, 5, 9]); // [[1.         0.96476382]
+ * //  [0.96476382 1.        ]]
+ * @numpy(rtol=1e-12) np.corrcoef(np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 4.0, 5.0, 9.0]))
  */
-export function corrcoef(x: ArrayLike, options: { rowvar?: boolean } = {}): NDArray | number {
-  const c = cov(x, { rowvar: options.rowvar });
+export function corrcoef(x: readonly number[], y: readonly number[], options?: { rowvar?: boolean }): NDArray;
+export function corrcoef(x: ArrayLike, options?: { rowvar?: boolean }): NDArray | number;
+export function corrcoef(x: ArrayLike, y: ArrayLike | null, options?: { rowvar?: boolean }): NDArray | number;
+export function corrcoef(x: ArrayLike, yOrOptions?: ArrayLike | { rowvar?: boolean } | null, maybeOptions?: { rowvar?: boolean }): NDArray | number {
+  const [y, options] = isOptions(yOrOptions)
+    ? [null, yOrOptions as { rowvar?: boolean }]
+    : [(yOrOptions ?? null) as ArrayLike | null, maybeOptions ?? {}];
+  const c = cov(x, y, { rowvar: options.rowvar });
   if (c.ndim === 0) {
     const v = (c.data as Float64Array)[0];
     return v / v;

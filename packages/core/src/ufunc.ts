@@ -23,6 +23,7 @@ import {
 } from "./kernels/elementwise.ts";
 import { bestAxisOrder, broadcastShapes, broadcastStrides, forEachLine, innerLength, makeLoop, stridesForPerm } from "./iter.ts";
 import { NDArray, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
+import { cabs, cadd, cdiv, cexp, cmul, cneg, Complex, csqrt, csub, toComplex } from "./complex.ts";
 
 /** An input after conversion: its array and, for a JS number, its weak kind. */
 export interface Operand {
@@ -201,6 +202,28 @@ export interface BinaryUfunc {
   (x1: ArrayLike, x2: ArrayLike): NDArray | Scalar;
 }
 
+/** Call signatures of `add`, `subtract`, `multiply`, `divide`: a complex scalar with a JS number or another complex scalar gives a complex scalar. */
+export interface ArithmeticUfunc extends BinaryUfunc {
+  (x1: Complex, x2: Complex | number | boolean): Complex;
+  (x1: Complex | number | boolean, x2: Complex): Complex;
+}
+
+/** Call signatures of `negative`, `sqrt`, `exp`: complex in, complex out. */
+export interface ComplexUnaryUfunc extends UnaryUfunc {
+  (x: Complex): Complex;
+}
+
+/** Call signatures of `abs`: the modulus of a complex scalar is a JS number. */
+export interface AbsUfunc extends UnaryUfunc {
+  (x: Complex): number;
+}
+
+/** Routes a call with a complex scalar to its complex loop (a JS number joins as `x + 0i`, as NumPy casts it). */
+function arithmetic(name: string, op: (a: Complex, b: Complex) => Complex, spec: BinarySpec): ArithmeticUfunc {
+  return ((x1: ArrayLike | Complex, x2: ArrayLike | Complex) =>
+    x1 instanceof Complex || x2 instanceof Complex ? op(toComplex(x1, name), toComplex(x2, name)) : runBinary(spec, x1, x2)) as ArithmeticUfunc;
+}
+
 /** Call signatures of a comparison ufunc (bool result). */
 export interface CompareUfunc {
   (x1: Scalar, x2: Scalar): boolean;
@@ -254,7 +277,7 @@ const MINIMUM: BinarySpec = { name: "minimum", float: minF, bool: andB };
  * np.add(1, 2); // 3.0
  * @numpy np.add(1.0, 2.0)
  */
-export const add = ((x1: ArrayLike, x2: ArrayLike) => runBinary(ADD, x1, x2)) as BinaryUfunc;
+export const add = arithmetic("add", cadd, ADD);
 
 /**
  * Element-wise difference (NumPy `np.subtract`). Not defined for two bools
@@ -266,7 +289,7 @@ export const add = ((x1: ArrayLike, x2: ArrayLike) => runBinary(ADD, x1, x2)) as
  * np.subtract([[5, 5]], [1, 2]); // [[4. 3.]]
  * @numpy np.subtract([[5.0, 5.0]], [1.0, 2.0])
  */
-export const subtract = ((x1: ArrayLike, x2: ArrayLike) => runBinary(SUBTRACT, x1, x2)) as BinaryUfunc;
+export const subtract = arithmetic("subtract", csub, SUBTRACT);
 
 /**
  * Element-wise product (NumPy `np.multiply`). bool · bool is logical and.
@@ -276,8 +299,15 @@ export const subtract = ((x1: ArrayLike, x2: ArrayLike) => runBinary(SUBTRACT, x
  * @example
  * np.multiply([1, 2, 3], 2); // [2. 4. 6.]
  * @numpy np.multiply([1.0, 2.0, 3.0], 2)
+ *
+ * A complex scalar ({@link complex}) uses NumPy's complex loop, each part one
+ * fused multiply-add: $(a+bi)(c+di) = (ac - bd) + (ad + bc)\,i$.
+ *
+ * @example
+ * np.multiply(np.complex(3, -1), np.complex(0, 1)); // (1+3j)
+ * @numpy np.multiply(3-1j, 1j)
  */
-export const multiply = ((x1: ArrayLike, x2: ArrayLike) => runBinary(MULTIPLY, x1, x2)) as BinaryUfunc;
+export const multiply = arithmetic("multiply", cmul, MULTIPLY);
 
 /**
  * True division (NumPy `np.divide`): always float64.
@@ -289,8 +319,15 @@ export const multiply = ((x1: ArrayLike, x2: ArrayLike) => runBinary(MULTIPLY, x
  * @example
  * np.divide([1, 2], 4); // [0.25 0.5 ]
  * @numpy np.divide([1.0, 2.0], 4)
+ *
+ * A complex scalar uses NumPy's Smith's method (divide by the larger divisor
+ * part first), so huge or tiny divisor parts do not overflow.
+ *
+ * @example
+ * np.divide(np.complex(1, 1), np.complex(1e-300, 1e300)); // (1e-300-1e-300j)
+ * @numpy np.divide(1+1j, 1e-300+1e300j)
  */
-export const divide = ((x1: ArrayLike, x2: ArrayLike) => runBinary(DIVIDE, x1, x2)) as BinaryUfunc;
+export const divide = arithmetic("divide", cdiv, DIVIDE);
 
 /**
  * Element-wise power (NumPy `np.power`). int64 ** int64 is exact and
@@ -372,7 +409,8 @@ export const less = ((x1: ArrayLike, x2: ArrayLike) => runCompare(ltF, x1, x2)) 
  * np.negative([1, -2]); // [-1.  2.]
  * @numpy np.negative([1.0, -2.0])
  */
-export const negative = ((x: ArrayLike) => {
+export const negative = ((x: ArrayLike | Complex) => {
+  if (x instanceof Complex) return cneg(x);
   const a = operand(x).arr;
   if (a.dtype === "bool") {
     throw new TypeError(
@@ -380,7 +418,7 @@ export const negative = ((x: ArrayLike) => {
     );
   }
   return a.dtype === "int64" ? runUnary(negI, "int64", x) : runUnary(negF, "float64", x);
-}) as UnaryUfunc;
+}) as ComplexUnaryUfunc;
 
 /**
  * Absolute value (NumPy `np.absolute` / `np.abs`); keeps int64 and bool.
@@ -390,12 +428,21 @@ export const negative = ((x: ArrayLike) => {
  * @example
  * np.abs([-1.5, 2]); // [1.5 2. ]
  * @numpy np.abs([-1.5, 2.0])
+ *
+ * The modulus of a complex scalar, $|a + bi| = \sqrt{a^2 + b^2}$, is a JS number,
+ * computed as NumPy does without overflow: `larger·√(1 + (smaller/larger)²)`;
+ * an infinite part gives inf even with a NaN part.
+ *
+ * @example
+ * np.abs(np.complex(3e307, 4e307)); // 5e+307
+ * @numpy np.abs(3e307+4e307j)
  */
-export const abs = ((x: ArrayLike) => {
+export const abs = ((x: ArrayLike | Complex) => {
+  if (x instanceof Complex) return cabs(x);
   const a = operand(x).arr;
   if (a.dtype === "bool") return runBoolCopy(x);
   return runUnary(absF, a.dtype, x);
-}) as UnaryUfunc;
+}) as AbsUfunc;
 
 /**
  * Alias of {@link abs} (NumPy `np.absolute`).
@@ -418,8 +465,15 @@ export const absolute = abs;
  * @example
  * np.sqrt([4, 9]); // [2. 3.]
  * @numpy np.sqrt([4.0, 9.0])
+ *
+ * A complex scalar gets the principal root (glibc's `csqrt`, as NumPy):
+ * `sqrt(-4 + 0i)` is `2i`, `sqrt(-4 - 0i)` is `-2i`.
+ *
+ * @example
+ * np.sqrt(np.complex(-4, 0)); // 2j
+ * @numpy np.sqrt(-4+0j)
  */
-export const sqrt = ((x: ArrayLike) => runUnary(sqrtF, "float64", x)) as UnaryUfunc;
+export const sqrt = ((x: ArrayLike | Complex) => (x instanceof Complex ? csqrt(x) : runUnary(sqrtF, "float64", x))) as ComplexUnaryUfunc;
 
 /**
  * Exponential (NumPy `np.exp`), float64. V8's `Math.exp` may differ from
@@ -430,8 +484,14 @@ export const sqrt = ((x: ArrayLike) => runUnary(sqrtF, "float64", x)) as UnaryUf
  * @example
  * np.exp([0, 1]); // [1.         2.71828183]
  * @numpy(ulp=4) np.exp([0.0, 1.0])
+ *
+ * A complex scalar gives $e^{a}(\cos b + i \sin b)$ (glibc's `cexp`, as NumPy).
+ *
+ * @example
+ * np.exp(np.complex(0, np.pi)); // (-1+1.2246467991473532e-16j)
+ * @numpy(ulp=2) np.exp(1j*np.pi)
  */
-export const exp = ((x: ArrayLike) => runUnary(expF, "float64", x)) as UnaryUfunc;
+export const exp = ((x: ArrayLike | Complex) => (x instanceof Complex ? cexp(x) : runUnary(expF, "float64", x))) as ComplexUnaryUfunc;
 
 /**
  * Natural logarithm (NumPy `np.log`), float64. `log(0)` is -inf, negative

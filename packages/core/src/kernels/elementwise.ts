@@ -6,6 +6,7 @@
  * allocation).
  */
 import { int53Error, MAX_INT } from "../dtype.ts";
+import * as libm from "./libm.ts";
 
 /** Binary kernel over float64 storage producing float64 storage. */
 export type BinaryKernel = (
@@ -145,6 +146,8 @@ export const absF: UnaryKernel = (n, out, o, os, a, ai, as) => {
 export const sqrtF: UnaryKernel = (n, out, o, os, a, ai, as) => {
   for (let k = 0; k < n; k++, o += os, ai += as) out[o] = Math.sqrt(a[ai]);
 };
+// Math.exp, not the glibc port in libm.ts: the port is closer to NumPy's SIMD exp
+// (95.4% against 89.6% bit-identical) but ten times slower (emulated FMA).
 export const expF: UnaryKernel = (n, out, o, os, a, ai, as) => {
   for (let k = 0; k < n; k++, o += os, ai += as) out[o] = Math.exp(a[ai]);
 };
@@ -239,21 +242,25 @@ export function cpow(x: number, y: number): number {
   return Math.pow(x, y);
 }
 
-/** NumPy's `npy_logaddexp`. */
+/**
+ * NumPy's `npy_logaddexp`. Uses glibc's `exp` and `log1p` (ports), not V8's:
+ * where the result cancels to ≈ 0 a 1-ulp difference in `log1p` becomes
+ * dozens of ulp of the result.
+ */
 export function logaddexp(x: number, y: number): number {
   if (x === y) return x + LN2;
   const tmp = x - y;
-  if (tmp > 0) return x + Math.log1p(Math.exp(-tmp));
-  if (tmp <= 0) return y + Math.log1p(Math.exp(tmp));
+  if (tmp > 0) return x + libm.log1p(libm.exp(-tmp));
+  if (tmp <= 0) return y + libm.log1p(libm.exp(tmp));
   return tmp;
 }
 
-/** NumPy's `npy_logaddexp2`. */
+/** NumPy's `npy_logaddexp2` (`npy_log2_1p` is `LOG2E * log1p`; glibc `exp2` and `log1p` as above). */
 export function logaddexp2(x: number, y: number): number {
   if (x === y) return x + 1;
   const tmp = x - y;
-  if (tmp > 0) return x + LOG2E * Math.log1p(Math.pow(2, -tmp));
-  if (tmp <= 0) return y + LOG2E * Math.log1p(Math.pow(2, tmp));
+  if (tmp > 0) return x + LOG2E * libm.log1p(libm.exp2(-tmp));
+  if (tmp <= 0) return y + LOG2E * libm.log1p(libm.exp2(tmp));
   return tmp;
 }
 
@@ -351,8 +358,9 @@ export const rad2degF: UnaryKernel = (n, out, o, os, a, ai, as) => {
 export const cbrtF: UnaryKernel = (n, out, o, os, a, ai, as) => {
   for (let k = 0; k < n; k++, o += os, ai += as) out[o] = Math.cbrt(a[ai]);
 };
+// glibc's exp2 is closer to NumPy's SIMD exp2 than V8's pow(2, x) (95% against 90% bit-identical) and 4x faster.
 export const exp2F: UnaryKernel = (n, out, o, os, a, ai, as) => {
-  for (let k = 0; k < n; k++, o += os, ai += as) out[o] = Math.pow(2, a[ai]);
+  for (let k = 0; k < n; k++, o += os, ai += as) out[o] = libm.exp2(a[ai]);
 };
 export const expm1F: UnaryKernel = (n, out, o, os, a, ai, as) => {
   for (let k = 0; k < n; k++, o += os, ai += as) out[o] = Math.expm1(a[ai]);
@@ -468,7 +476,7 @@ export const atan2F: BinaryKernel = (n, out, o, os, a, ai, as, b, bi, bs) => {
   for (let k = 0; k < n; k++, o += os, ai += as, bi += bs) out[o] = Math.atan2(a[ai], b[bi]);
 };
 export const hypotF: BinaryKernel = (n, out, o, os, a, ai, as, b, bi, bs) => {
-  for (let k = 0; k < n; k++, o += os, ai += as, bi += bs) out[o] = Math.hypot(a[ai], b[bi]);
+  for (let k = 0; k < n; k++, o += os, ai += as, bi += bs) out[o] = libm.hypot(a[ai], b[bi]);
 };
 export const logaddexpF: BinaryKernel = (n, out, o, os, a, ai, as, b, bi, bs) => {
   for (let k = 0; k < n; k++, o += os, ai += as, bi += bs) out[o] = logaddexp(a[ai], b[bi]);

@@ -17,8 +17,9 @@ import { LinAlgError } from "../errors.ts";
 import { broadcastShapes } from "../iter.ts";
 import { copyToC, NDArray, type ArrayLike } from "../ndarray.ts";
 import {
-  choleskyInPlace, completeOrthonormal, formQ, generalEig, householderQR, luInPlace, luSolveInPlace, svdJacobi, symmetricEig,
+  choleskyInPlace, completeOrthonormal, formQ, householderQR, luInPlace, luSolveInPlace, svdJacobi, symmetricEig,
 } from "./lapack.ts";
+import { dgeev } from "./geev.ts";
 
 const EPS = 2.220446049250313e-16;
 
@@ -405,42 +406,50 @@ function eigCore(a: ArrayLike, wantV: boolean): { w: NDArray; v: NDArray | null 
   const n = s.n;
   const W = new Float64Array(s.count * n);
   const Vd = wantV ? new Float64Array(s.count * n * n) : null;
+  const h = new Float64Array(n * n);
   for (let b = 0; b < s.count; b++) {
-    const h = s.data.subarray(b * n * n, (b + 1) * n * n);
-    const sc = maxAbsOf(h);
-    if (sc !== 0 && sc !== 1) for (let i = 0; i < h.length; i++) h[i] /= sc;
-    const r = generalEig(h, n, wantV);
-    if (sc !== 0 && sc !== 1) for (let i = 0; i < n; i++) {
-      r.d[i] *= sc;
-      r.e[i] *= sc;
-    }
-    for (let i = 0; i < n; i++) if (r.e[i] !== 0) complexError(r.d[i], r.e[i]);
-    W.set(r.d, b * n);
-    if (Vd) Vd.set(r.vectors!, b * n * n);
+    // dgeev works on the column-major matrix: transpose in, and the eigenvector columns back out.
+    const off = b * n * n;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) h[i + j * n] = s.data[off + i * n + j];
+    const r = dgeev(h, n, wantV);
+    for (let i = 0; i < n; i++) if (r.wi[i] !== 0) complexError(r.wr[i], r.wi[i]);
+    W.set(r.wr, b * n);
+    if (Vd) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Vd[off + i * n + j] = r.vr![i + j * n];
   }
   return { w: f64(W, [...s.batch, n]), v: Vd ? f64(Vd, A.shape) : null };
 }
 
 /**
  * Eigenvalues and right eigenvectors of a general real square matrix (NumPy
- * `np.linalg.eig`) when its spectrum is real: Hessenberg reduction and the
- * Francis double-shift QR algorithm to the real Schur form (GVL §7.4–7.5,
- * EISPACK `orthes`/`hqr2`), then back substitution for the eigenvectors,
- * each normalised to unit length as LAPACK `dgeev` does. Returns
+ * `np.linalg.eig`) when its spectrum is real, computed as LAPACK `dgeev`
+ * does (a routine-by-routine port, `geev.ts`): balancing (`dgebal`),
+ * Householder reduction to Hessenberg form, the double-shift QR algorithm
+ * (`dlahqr`) to the real Schur form T = QᵀAQ, back substitution for the
+ * eigenvectors of T, back-transformation, and each vector scaled to unit
+ * 2-norm. Eigenvalues come in NumPy's order (as they appear on T's
+ * diagonal, not sorted) and eigenvectors with NumPy's signs. Returns
  * `{ eigenvalues, eigenvectors }`. Stacks over the leading axes.
  *
  * $$A v_i = \lambda_i v_i, \quad \|v_i\|_2 = 1$$
  *
  * Special cases: complex eigenvalues raise a `LinAlgError` naming the
  * limitation (no complex dtype here; NumPy would return complex arrays);
- * NaN/Inf raise "Array must not contain infs or NaNs" as in NumPy. The
- * eigenvalues are not sorted: their order follows the Schur form and may
- * differ from LAPACK's; vector signs are arbitrary. For a defective matrix
- * the returned vectors are (numerically) parallel, as NumPy's.
+ * NaN/Inf raise "Array must not contain infs or NaNs" as in NumPy. Order
+ * and signs can still differ from NumPy's where NumPy's own result flips
+ * under a 1-ulp change of the input (a deflation decided at rounding
+ * level; typical for repeated eigenvalues, where a double eigenvalue may
+ * even come out as a complex pair ±1e-15j on one side and real on the
+ * other), and for n > 75, where LAPACK switches to the multishift `dlaqr0`
+ * and this port keeps `dlahqr`. For a defective matrix the returned
+ * vectors are (numerically) parallel, as NumPy's.
  *
  * @example
  * np.linalg.eig([[2, 0], [0, 3]]).eigenvalues; // [2. 3.]
  * @numpy(rtol=1e-12) np.linalg.eig([[2.0, 0.0], [0.0, 3.0]]).eigenvalues
+ * @example
+ * np.linalg.eig([[2, 1], [1, 2]]).eigenvectors; // [[ 0.70710678 -0.70710678]
+ * //  [ 0.70710678  0.70710678]]
+ * @numpy(rtol=1e-12) np.linalg.eig([[2.0, 1.0], [1.0, 2.0]]).eigenvectors
  */
 export function eig(a: ArrayLike): EigResult {
   const r = eigCore(a, true);
@@ -449,8 +458,9 @@ export function eig(a: ArrayLike): EigResult {
 
 /**
  * Eigenvalues of a general real square matrix with a real spectrum (NumPy
- * `np.linalg.eigvals`): as {@link eig} (GVL §7.5, Francis double-shift QR)
- * without the eigenvectors. Complex eigenvalues raise a `LinAlgError`.
+ * `np.linalg.eigvals`): as {@link eig} (LAPACK `dgeev` without vectors, so
+ * `dlahqr` updates only the active block) in NumPy's order. Complex
+ * eigenvalues raise a `LinAlgError`.
  *
  * $$\det(A - \lambda I) = 0$$
  *
@@ -480,6 +490,48 @@ export interface SVDOptions {
   full_matrices?: boolean;
   /** Compute U and Vh (default true); false returns S alone. */
   compute_uv?: boolean;
+  /** A is symmetric: decompose it through {@link eigh} instead (NumPy's `hermitian`). */
+  hermitian?: boolean;
+}
+
+/**
+ * NumPy's `svd(a, hermitian=True)`: s = |λ| of `eigh` (lower triangle) in
+ * descending order, U the eigenvectors in that order and Vh = (U·sign(λ))ᵀ,
+ * so each negative eigenvalue's sign moves into Vh. U is square whatever
+ * `full_matrices` says, as in NumPy.
+ */
+function svdHermitian(A: NDArray, wantUV: boolean): SVDResult | NDArray {
+  const r = eighCore(A, "L", wantUV);
+  const n = A.shape[A.ndim - 1];
+  const batch = A.shape.slice(0, -2);
+  const w = r.w.data as Float64Array;
+  const count = n === 0 ? 0 : w.length / n;
+  const S = new Float64Array(w.length);
+  const U = wantUV ? new Float64Array(count * n * n) : null;
+  const Vh = wantUV ? new Float64Array(count * n * n) : null;
+  const v = wantUV ? (r.v!.data as Float64Array) : null;
+  const order = new Array<number>(n);
+  for (let b = 0; b < count; b++) {
+    const o = b * n;
+    // argsort(|λ|)[::-1]: NumPy's small-array argsort is stable, so ties come out last index first.
+    for (let j = 0; j < n; j++) order[j] = j;
+    order.sort((x, y) => Math.abs(w[o + x]) - Math.abs(w[o + y]) || x - y).reverse();
+    for (let j = 0; j < n; j++) S[o + j] = Math.abs(w[o + order[j]]);
+    if (!U || !Vh || !v) continue;
+    const mo = b * n * n;
+    for (let j = 0; j < n; j++) {
+      const src = order[j];
+      const sgn = w[o + src] < 0 || Object.is(w[o + src], -0) ? -1 : 1; // np.copysign(1.0, λ)
+      for (let i = 0; i < n; i++) {
+        const u = v[mo + i * n + src];
+        U[mo + i * n + j] = u;
+        Vh[mo + j * n + i] = u * sgn;
+      }
+    }
+  }
+  const Sd = f64(S, [...batch, n]);
+  if (!U || !Vh) return Sd;
+  return { U: f64(U, [...batch, n, n]), S: Sd, Vh: f64(Vh, [...batch, n, n]) };
 }
 
 /**
@@ -492,6 +544,11 @@ export interface SVDOptions {
  * Stacks over the leading axes.
  *
  * $$A = U \Sigma V^{\mathsf T}, \quad \sigma_1 \ge \dots \ge \sigma_K \ge 0$$
+ *
+ * With `hermitian: true` the symmetric A is decomposed through {@link eigh}
+ * as NumPy does: S = |λ| descending, U = eigenvectors, Vh = (U·sign(λ))ᵀ
+ * (U and Vh square even when `full_matrices` is false; only the lower
+ * triangle is read; eigenvector signs may differ from NumPy's, see `eigh`).
  *
  * Special cases: `compute_uv: false` returns S alone (an NDArray). Pairs
  * (uᵢ, vᵢ) are unique only up to a common sign, and only up to a rotation
@@ -510,6 +567,7 @@ export function svd(a: ArrayLike, options: SVDOptions = {}): SVDResult | NDArray
   const full = options.full_matrices ?? true;
   const wantUV = options.compute_uv ?? true;
   const A = asarray(a);
+  if (options.hermitian) return svdHermitian(A, wantUV);
   const st = toStack(A);
   const { m, n } = st;
   const k = Math.min(m, n);
@@ -566,9 +624,11 @@ export function svd(a: ArrayLike, options: SVDOptions = {}): SVDResult | NDArray
 /** Options of {@link pinv}. */
 export interface PinvOptions {
   /** Singular values ≤ rcond·σ_max are treated as zero (NumPy's default 1e-15). */
-  rcond?: number;
+  rcond?: number | null;
   /** NumPy 2's `rtol` (same meaning; default when given as null: max(M, N)·ε). */
   rtol?: number | null;
+  /** A is symmetric: use the eigendecomposition (`svd(a, { hermitian: true })`). */
+  hermitian?: boolean;
 }
 
 /**
@@ -578,7 +638,9 @@ export interface PinvOptions {
  *
  * $$A^{+} = V \Sigma^{+} U^{\mathsf T}$$
  *
- * Special cases: an empty M×N input gives an empty N×M result.
+ * Special cases: an empty M×N input gives an empty N×M result; `rcond` and
+ * `rtol` together raise NumPy's ValueError (a `RangeError` here);
+ * `hermitian: true` takes the SVD from {@link eigh}.
  *
  * @example
  * np.linalg.pinv([[1, 0], [0, 0]]); // [[1. 0.]
@@ -590,11 +652,12 @@ export function pinv(a: ArrayLike, options: PinvOptions = {}): NDArray {
   assertStacked2d(A);
   const m = A.shape[A.ndim - 2];
   const n = A.shape[A.ndim - 1];
-  let rcond = options.rcond;
+  let rcond = options.rcond ?? undefined;
   if (rcond === undefined) rcond = options.rtol === undefined ? 1e-15 : options.rtol === null ? Math.max(m, n) * EPS : options.rtol;
+  else if (options.rtol !== undefined) throw new RangeError("`rtol` and `rcond` can't be both set.");
   const batch = A.shape.slice(0, -2);
   if (m === 0 || n === 0) return f64(new Float64Array(0), [...batch, n, m]);
-  const { U, S, Vh } = svd(A, { full_matrices: false });
+  const { U, S, Vh } = svd(A, { full_matrices: false, hermitian: options.hermitian });
   const k = Math.min(m, n);
   const u = U.data as Float64Array;
   const s = S.data as Float64Array;
@@ -727,13 +790,17 @@ export interface MatrixRankOptions {
   tol?: number | null;
   /** Relative threshold (times σ_max); default max(M, N)·ε. */
   rtol?: number | null;
+  /** A is symmetric: count |eigenvalues| (`svd(A, { hermitian: true })`). */
+  hermitian?: boolean;
 }
 
 /**
  * Rank of a matrix (NumPy `np.linalg.matrix_rank`): the number of singular
  * values (one-sided Jacobi SVD, GVL §5.4.1, 8.6.4) above
  * `tol = σ_max · max(M, N) · ε` unless given. A 1-D input has rank 1 unless
- * all zero. Stacks give an int64 array.
+ * all zero. Stacks give an int64 array. `hermitian: true` takes the
+ * singular values as |eigenvalues| of {@link eigvalsh}; `tol` and `rtol`
+ * together raise NumPy's ValueError (a `RangeError` here).
  *
  * $$\operatorname{rank} A = \#\{\, i : \sigma_i > \text{tol} \,\}$$
  *
@@ -742,6 +809,7 @@ export interface MatrixRankOptions {
  * @numpy np.linalg.matrix_rank([[1.0, 2.0], [2.0, 4.0]])
  */
 export function matrix_rank(A: ArrayLike, options: MatrixRankOptions = {}): number | NDArray {
+  if (options.tol != null && options.rtol != null) throw new RangeError("`tol` and `rtol` can't be both set.");
   const X = asarray(A);
   if (X.ndim < 2) {
     const d = copyToC(X, "float64");
@@ -750,8 +818,8 @@ export function matrix_rank(A: ArrayLike, options: MatrixRankOptions = {}): numb
   }
   const m = X.shape[X.ndim - 2];
   const n = X.shape[X.ndim - 1];
-  const S = svd(X, { compute_uv: false });
-  const k = Math.min(m, n);
+  const S = svd(X, { compute_uv: false, hermitian: options.hermitian });
+  const k = options.hermitian ? n : Math.min(m, n);
   const s = S.data as Float64Array;
   const batch = X.shape.slice(0, -2);
   let count = 1;
