@@ -188,12 +188,8 @@ function nanExtreme(a: ArrayLike, options: ReduceOptions, isMax: boolean): NDArr
   for (let i = 0; i < src.ndim; i++) (flags[i] ? (count *= src.shape[i]) : (outSize *= src.shape[i]));
   if (count === 0 && outSize !== 0) throw new RangeError(`zero-size array to reduction operation ${isMax ? "fmax" : "fmin"} which has no identity`);
   if (src.dtype !== "float64") return unwrap(reduceCore(src, flags, isMax ? "max" : "min", src.dtype, keepdims), flags, keepdims);
-  const { arr, mask } = replaceNan(src, isMax ? -Infinity : Infinity);
-  const r = reduceCore(arr, flags, isMax ? "max" : "min", "float64", keepdims);
-  const cnt = countValid(arr, mask, flags, keepdims).data as Float64Array;
-  const rd = r.data as Float64Array;
-  for (let i = 0; i < rd.length; i++) if (cnt[i] === 0) rd[i] = NaN;
-  return unwrap(r, flags, keepdims);
+  // NumPy's nanmax/nanmin of an ndarray is fmax/fmin.reduce of the array itself.
+  return unwrap(reduceCore(src, flags, isMax ? "fmax" : "fmin", "float64", keepdims), flags, keepdims);
 }
 
 /**

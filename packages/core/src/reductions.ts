@@ -17,7 +17,10 @@
  *   and `var` of integers), a buffered iterator feeds the pairwise loop in
  *   chunks of 8192 elements along each line: `out += pw(chunk)` per chunk.
  * - `prod` multiplies sequentially from 1.0 in the same iteration order.
- * - `max`/`min` start from the first element; NaN propagates.
+ * - `max`/`min` start from the first element; NaN propagates. Which of +0/-0
+ *   a zero tie returns follows NumPy's SIMD lane order on AVX-512 x86
+ *   (`kernels/minmaxTies.ts`), so these reductions also go through the
+ *   buffered iterator's inner-loop calls.
  * - `cumsum`/`cumprod` (`add`/`multiply.accumulate`): sequential along the
  *   axis starting from the first element (no +0.0 identity).
  * - `all`/`any`: logical and/or of `x != 0` (NaN is true); `ptp` = max − min.
@@ -29,6 +32,7 @@ import { checkDType, int53Error, MAX_INT, type DType } from "./dtype.ts";
 import { bestAxisOrder, axisFlags, forEachLine, innerLength, innerStride, makeLoop, normalizeAxis } from "./iter.ts";
 import { bufferedReduce } from "./bufferedReduce.ts";
 import { pairwiseSum } from "./kernels/pairwise.ts";
+import { elementwiseRun, FMAX, FMIN, MAXIMUM, MINIMUM, reduceRun, type MinMaxOp } from "./kernels/minmaxTies.ts";
 import { copyToC, NDArray, type ArrayLike } from "./ndarray.ts";
 import { laneOffsets } from "./sorting.ts";
 import { multiply, subtract } from "./ufunc.ts";
@@ -59,7 +63,7 @@ export interface AllAxes {
   keepdims?: false;
 }
 
-type Kind = "sum" | "prod" | "max" | "min" | "all" | "any";
+type Kind = "sum" | "prod" | "max" | "min" | "fmax" | "fmin" | "all" | "any";
 type ArrayLikeData = Float64Array | Uint8Array;
 
 /** Output shape of a reduction. */
@@ -100,8 +104,9 @@ export function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, ac
     else if (keepdims) outStrides.push(0);
   }
 
-  if ((kind === "max" || kind === "min") && count === 0 && outSize !== 0) {
-    throw new RangeError(`zero-size array to reduction operation ${kind === "max" ? "maximum" : "minimum"} which has no identity`);
+  if (kind !== "sum" && kind !== "prod" && kind !== "all" && kind !== "any" && count === 0 && outSize !== 0) {
+    const name = kind === "max" ? "maximum" : kind === "min" ? "minimum" : kind;
+    throw new RangeError(`zero-size array to reduction operation ${name} which has no identity`);
   }
 
   const loop = makeLoop(shape, [outFull, inStrides], perm);
@@ -114,7 +119,7 @@ export function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, ac
     // max/min of bool: logical or / and (all/any: the same with an identity)
     const out = new Uint8Array(outSize).fill(kind === "min" || kind === "all" ? 1 : 0);
     const src = a.data as Uint8Array;
-    if (kind === "max" || kind === "any") {
+    if (kind === "max" || kind === "fmax" || kind === "any") {
       forEachLine(loop, [0, a.offset], (o) => {
         for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) out[p] |= src[q];
       });
@@ -171,7 +176,30 @@ export function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, ac
         for (let k = 0, p = o[0], q = o[1]; k < n; k++, p += os, q += is) out[p] *= src[q];
       });
     }
-  } else if (kind === "max") {
+  } else if (kind !== "all" && kind !== "any" && a.dtype === "float64") {
+    // NumPy's inner-loop calls decide which of +0/-0 wins a tie (see kernels/minmaxTies.ts),
+    // so they are replayed with NumPy's call boundaries, like sum's.
+    const op: MinMaxOp = kind === "max" ? MAXIMUM : kind === "min" ? MINIMUM : kind === "fmax" ? FMAX : FMIN;
+    // An outer-axis step copies its first row when it starts from these (NumPy copies it).
+    out.fill(op === MAXIMUM ? -Infinity : op === MINIMUM ? Infinity : NaN);
+    // NumPy copies the first element of each output before the loop; a reducing call that
+    // starts an output therefore covers one element fewer.
+    const started = new Uint8Array(outSize);
+    bufferedReduce(loop.shape, loop.strides[0], loop.strides[1], false, src, a.offset, (cnt, o, oStr, s, p, sStr) => {
+      if (oStr !== 0) {
+        elementwiseRun(out, o, oStr, s, p, sStr, cnt, op);
+        return;
+      }
+      let init = out[o];
+      if (!started[o]) {
+        started[o] = 1;
+        init = s[p];
+        p += sStr;
+        cnt--;
+      }
+      out[o] = reduceRun(init, s, p, cnt, sStr, op);
+    });
+  } else if (kind === "max" || kind === "fmax") {
     // maximum(acc, x): NaN propagates, ties go to the later element; -inf start
     // is equivalent to NumPy's "copy the first element" start.
     out.fill(-Infinity);
@@ -367,9 +395,10 @@ export function std(a: ArrayLike, options: VarOptions = {}): NDArray | number {
  * $$\max(a) = \max_i a_i$$
  *
  * Special cases: empty raises "zero-size array to reduction operation maximum
- * which has no identity". With mixed +0/-0 ties NumPy's sign depends on its
- * SIMD lane order; this returns the sign of the last tied element (what
- * NumPy's scalar loop does).
+ * which has no identity". When the maximum is a tie between +0 and -0 the
+ * sign is the one NumPy 2.4.6 returns on an AVX-512 x86 CPU (its SIMD lane
+ * order for unit-stride lines, its 8-way scalar unroll for strided ones);
+ * NumPy on AVX2-only or non-x86 CPUs can return the other zero.
  *
  * @example
  * np.max([1, 5, 3]); // 5.0
