@@ -399,7 +399,17 @@ function trapezoidTerms(y: NDArray, x: ArrayLike | null | undefined, dx: number,
  */
 export function trapezoid(y: ArrayLike, options: TrapezoidOptions = {}): NDArray | number {
   const ya = asarray(y);
-  const axis = normalizeAxis(options.axis ?? -1, ya.ndim);
+  const ax = options.axis ?? -1;
+  if (!(ax >= -ya.ndim && ax < ya.ndim)) {
+    // NumPy indexes Python lists with `axis` (`slice1[axis] = …`): an IndexError, after `diff(x, axis=axis)`
+    // for an n-d `x` (which raises its AxisError first when `axis` is out of range for `x` too)
+    if (options.x !== null && options.x !== undefined) {
+      const xa = asarray(options.x);
+      if (xa.ndim !== 1) diff(xa, { axis: ax });
+    }
+    throw new IndexError("list assignment index out of range");
+  }
+  const axis = normalizeAxis(ax, ya.ndim);
   const terms = trapezoidTerms(ya, options.x, options.dx ?? 1.0, axis);
   return sum(terms, { axis });
 }

@@ -6,6 +6,7 @@
 import { allocStorage, int53Error, MAX_INT, promoteTypes, type DType } from "./dtype.ts";
 import { asarray } from "./creation.ts";
 import { AxisError } from "./errors.ts";
+import { fma } from "./kernels/libm.ts";
 import { copyToC, NDArray, type ArrayLike } from "./ndarray.ts";
 
 /** `"valid"` (only full overlaps), `"same"` (length of the longer input), `"full"` (every overlap). */
@@ -30,10 +31,9 @@ function oneD(v: ArrayLike, ndmin: boolean): NDArray {
 /**
  * NumPy's `_pyarray_correlate` (numpy/_core/src/multiarray/multiarraymodule.c)
  * on contiguous float64 copies: `n_left` partial overlaps, the full
- * overlaps, `n_right` partial overlaps; every dot product is a sequential
- * sum starting from +0 (NumPy's `small_correlate` for kernels of ≤ 11
- * elements; its BLAS `ddot` for longer ones, which may order the additions
- * differently).
+ * overlaps, `n_right` partial overlaps. The full overlaps of kernels of ≤ 11
+ * elements are NumPy's `small_correlate` (sequential multiply-then-add from
+ * +0); every other dot product is OpenBLAS `ddot` in NumPy (see `blasDot`).
  */
 function correlateCore(x: Float64Array, k: Float64Array, mode: 0 | 1 | 2): Float64Array {
   const n1 = x.length;
@@ -58,27 +58,46 @@ function correlateCore(x: Float64Array, k: Float64Array, mode: 0 | 1 | 2): Float
   let ip2 = nLeft;
   n = n - nLeft;
   for (let i = 0; i < nLeft; i++) {
-    let s = 0;
-    for (let t = 0; t < n; t++) s += x[ip1 + t] * k[ip2 + t];
-    out[o++] = s;
+    out[o++] = blasDot(x, ip1, k, ip2, n);
     n++;
     ip2--;
   }
   const full = n1 - n2 + 1;
-  for (let i = 0; i < full; i++) {
-    let s = 0;
-    for (let t = 0; t < n; t++) s += x[ip1 + t] * k[ip2 + t];
-    out[o++] = s;
-    ip1++;
+  if (n <= 11) {
+    // small_correlate: plain multiply-then-add, sequential
+    for (let i = 0; i < full; i++) {
+      let s = 0;
+      for (let t = 0; t < n; t++) s += x[ip1 + t] * k[ip2 + t];
+      out[o++] = s;
+      ip1++;
+    }
+  } else {
+    for (let i = 0; i < full; i++) {
+      out[o++] = blasDot(x, ip1, k, ip2, n);
+      ip1++;
+    }
   }
   for (let i = 0; i < nRight; i++) {
     n--;
-    let s = 0;
-    for (let t = 0; t < n; t++) s += x[ip1 + t] * k[ip2 + t];
-    out[o++] = s;
+    out[o++] = blasDot(x, ip1, k, ip2, n);
     ip1++;
   }
   return out;
+}
+
+/**
+ * NumPy's `DOUBLE_dot` → OpenBLAS `ddot` (SkylakeX build, FMA): below 16 terms its C tail loop
+ * `dot += y[i] * x[i]` is compiled to a fused multiply-add chain from +0 — reproduced exactly. From
+ * 16 terms the AVX-512 kernel reorders the sum; that part is sequential here (a few ulp, README).
+ */
+function blasDot(x: Float64Array, ix: number, k: Float64Array, ik: number, n: number): number {
+  let s = 0;
+  if (n < 16) {
+    for (let t = 0; t < n; t++) s = fma(k[ik + t], x[ix + t], s);
+  } else {
+    for (let t = 0; t < n; t++) s += x[ix + t] * k[ik + t];
+  }
+  return s;
 }
 
 function finishType(res: Float64Array, dtype: DType): NDArray {

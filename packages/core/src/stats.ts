@@ -6,8 +6,8 @@
  * `corrcoef`, whose `dot` is BLAS in NumPy).
  */
 import { asarray, linspace } from "./creation.ts";
-import { promoteTypes, type DType } from "./dtype.ts";
-import { IndexError } from "./errors.ts";
+import { int53Error, MAX_INT, promoteTypes, type DType } from "./dtype.ts";
+import { AxisError, IndexError } from "./errors.ts";
 import { axisFlags, bestAxisOrder, normalizeAxis, stridesForPerm } from "./iter.ts";
 import { copyInto, copyToC, NDArray, shapeSize, type ArrayLike } from "./ndarray.ts";
 import { mean, sum } from "./reductions.ts";
@@ -65,6 +65,24 @@ export function groupLanes(a: NDArray, axis: number | readonly number[] | null |
   const lanes = shapeSize(kept.map((d) => a.shape[d]));
   return { data, n, lanes, outShape, scalar: !keepdims && kept.length === 0 };
 }
+
+/**
+ * NumPy's `_ureduce` merges several reduced axes with `reshape(kept + (-1,))`, which raises when
+ * the kept dimensions hold no element (size 0 makes `-1` ambiguous). `median`/`quantile` only:
+ * the nan-variants return `nanmean` of an empty array before reaching `_ureduce`.
+ */
+function ureduceReshapeCheck(a: NDArray, axis: number | readonly number[] | null | undefined): void {
+  if (axis === null || axis === undefined || typeof axis === "number" || axis.length < 2) return;
+  const flags = axisFlags(axis, a.ndim);
+  const kept: number[] = [];
+  for (let d = 0; d < a.ndim; d++) if (!flags[d]) kept.push(a.shape[d]);
+  if (kept.length > 0 && shapeSize(kept) === 0) {
+    throw new RangeError(`cannot reshape array of size 0 into shape (${kept.join(",")},newaxis)`);
+  }
+}
+
+const BOOL_SUBTRACT =
+  "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.";
 
 /** Quantile interpolation methods supported (NumPy's `method`). */
 export type QuantileMethod = "linear" | "lower" | "higher" | "nearest" | "midpoint";
@@ -137,6 +155,8 @@ export function quantileDriver(
   const method = checkMethod(options.method ?? "linear");
   const qarr = asarray(q);
   const qs = Float64Array.from(copyToC(qarr));
+  // NumPy's _quantile_is_valid: a loop for 1-D q of < 10 elements, else q.min()/q.max()
+  if (qs.length === 0 && qarr.ndim !== 1) throw new RangeError("zero-size array to reduction operation minimum which has no identity");
   for (let i = 0; i < qs.length; i++) {
     const v = scale === 1 ? qs[i] : qs[i] / scale;
     qs[i] = v;
@@ -149,10 +169,22 @@ export function quantileDriver(
     if (g0.scalar) return NaN;
     return new NDArray(new Float64Array(g0.lanes).fill(NaN), g0.outShape, undefined, 0, "float64");
   }
+  if (!nan) ureduceReshapeCheck(arr, options.axis);
   const g = groupLanes(arr, options.axis, keepdims);
   const { data, n, lanes } = g;
   const nq = qs.length;
-  const intResult = arr.dtype !== "float64" && (method === "lower" || method === "higher" || method === "nearest");
+  // An integer q (int64/bool array; quantile only — percentile divides by 100 first) with "linear" gives
+  // integer virtual indices (n−1)·q: NumPy then takes the element (`take`, the input's dtype), no _lerp.
+  const takeLinear = method === "linear" && scale === 1 && qarr.dtype !== "float64";
+  const interpolates = (method === "linear" && !takeLinear) || method === "midpoint";
+  // _lerp subtracts: bool arrays raise NumPy's TypeError (once the lanes are non-empty)
+  if (arr.dtype === "bool" && interpolates && n > 0) throw new TypeError(BOOL_SUBTRACT);
+  const intResult = arr.dtype !== "float64" && !interpolates;
+  // an empty reduced axis: NumPy's partition with kth −1 raises even for an empty q (its integer `take`
+  // path without the NaN check partitions at q's indices only, so an empty q passes there)
+  if (!nan && n === 0 && (nq > 0 || arr.dtype === "float64" || interpolates)) {
+    throw new IndexError("index -1 is out of bounds for axis 0 with size 0");
+  }
   const out = new Float64Array(nq * lanes);
   const zs = new Uint8Array(n);
   for (let l = 0; l < lanes; l++) {
@@ -162,7 +194,7 @@ export function quantileDriver(
     if (nan) while (m > 0 && lane[m - 1] !== lane[m - 1]) m--;
     for (let j = 0; j < nq; j++) {
       if (nan && m === 0) out[j * lanes + l] = NaN;
-      else out[j * lanes + l] = quantileSorted(lane, 0, m, qs[j], method, !nan);
+      else out[j * lanes + l] = quantileSorted(lane, 0, m, qs[j], takeLinear ? "lower" : method, !nan);
     }
   }
   const dtype: DType = intResult ? (arr.dtype === "bool" ? "bool" : "int64") : "float64";
@@ -208,9 +240,14 @@ export function average(a: ArrayLike, options: AverageOptions = {}): NDArray | n
   let axis: number[] | null = null;
   if (options.axis !== null && options.axis !== undefined) {
     const list = typeof options.axis === "number" ? [options.axis] : options.axis;
-    const flags = axisFlags(list, arr.ndim); // checks range and duplicates
+    try {
+      axisFlags(list, arr.ndim); // checks range and duplicates
+    } catch (e) {
+      // NumPy: normalize_axis_tuple(axis, a.ndim, argname="axis") prefixes the argument name
+      if (e instanceof AxisError) throw new AxisError(`axis: ${e.message}`);
+      throw e;
+    }
     axis = list.map((x) => normalizeAxis(x, arr.ndim));
-    void flags;
   }
   const keepdims = !!options.keepdims;
   const ro = { axis, keepdims };
@@ -219,6 +256,8 @@ export function average(a: ArrayLike, options: AverageOptions = {}): NDArray | n
   if (options.weights === null || options.weights === undefined) {
     avg = mean(arr, ro);
     const asz = typeof avg === "number" ? 1 : avg.size;
+    // NumPy computes `a.size / avg.size` in Python even when `returned` is false
+    if (asz === 0) throw new RangeError("division by zero");
     scl = arr.size / asz;
   } else {
     let wgt = asarray(options.weights);
@@ -275,6 +314,7 @@ function middle(s: Float64Array, o: number, n: number): number {
 export function medianDriver(a: ArrayLike, options: MedianOptions, nan: boolean): NDArray | number {
   const arr = asarray(a);
   const keepdims = !!options.keepdims;
+  if (!nan) ureduceReshapeCheck(arr, options.axis);
   const g = groupLanes(arr, options.axis, keepdims);
   const { data, n, lanes } = g;
   // nanmedian on n-d input along an axis of < 600 goes through np.ma.median: (lo + hi) / 2 also for odd counts
@@ -661,10 +701,13 @@ export function histogram(a: ArrayLike, options: HistogramOptions = {}): [NDArra
   const arr = asarray(a);
   const x = Float64Array.from(copyToC(arr));
   let w: Float64Array | null = null;
+  // NumPy's `ntype`: the counts' dtype is the weights' dtype (int64 weights → int64 counts)
+  let wdtype: DType = "float64";
   if (options.weights !== null && options.weights !== undefined) {
     const wa = asarray(options.weights);
     if (JSON.stringify(wa.shape) !== JSON.stringify(arr.shape)) throw new RangeError("weights should have the same shape as a.");
     w = Float64Array.from(copyToC(wa));
+    wdtype = wa.dtype;
   }
   const bins = options.bins ?? 10;
   let edges: Float64Array;
@@ -710,6 +753,10 @@ export function histogram(a: ArrayLike, options: HistogramOptions = {}): [NDArra
     for (let i = 0; i + 1 < edges.length; i++) if (edges[i] > edges[i + 1]) throw new RangeError("`bins` must increase monotonically, when an array");
   }
   const isW = w !== null;
+  if (isW && wdtype === "bool" && !uniform) {
+    // NumPy: `cum_n += cw[bin_index]` with a bool `cum_n` and the int64 cumsum of bool weights
+    throw new TypeError("Cannot cast ufunc 'add' output from dtype('int64') to dtype('bool') with casting rule 'same_kind'");
+  }
   const nb = edges.length - 1;
   const hist = new Float64Array(Math.max(nb, 0));
   if (uniform) {
@@ -728,7 +775,9 @@ export function histogram(a: ArrayLike, options: HistogramOptions = {}): [NDArra
         if (v >= edges[idx + 1] && idx !== nb - 1) idx += 1;
         blockCounts[idx] += isW ? w![i] : 1;
       }
-      for (let k = 0; k < nb; k++) hist[k] += blockCounts[k];
+      // bool weights: `n += bincount(...).astype(bool)` is a logical or per block
+      if (wdtype === "bool") for (let k = 0; k < nb; k++) hist[k] = hist[k] !== 0 || blockCounts[k] !== 0 ? 1 : 0;
+      else for (let k = 0; k < nb; k++) hist[k] += blockCounts[k];
     }
   } else {
     const cum = new Float64Array(nb + 1);
@@ -759,13 +808,16 @@ export function histogram(a: ArrayLike, options: HistogramOptions = {}): [NDArra
     for (let k = 0; k < nb; k++) hist[k] = cum[k + 1] - cum[k];
   }
   const edgesArr = new NDArray(edges, [edges.length], undefined, 0, "float64");
+  const hdtype: DType = isW ? wdtype : "int64";
   if (options.density) {
-    const total = sum(new NDArray(hist, [nb], undefined, 0, isW ? "float64" : "int64")) as number;
+    const total = sum(new NDArray(hist, [nb], undefined, 0, hdtype === "float64" ? "float64" : "int64")) as number;
     const dens = new Float64Array(nb);
     for (let k = 0; k < nb; k++) dens[k] = hist[k] / (edges[k + 1] - edges[k]) / total;
     return [new NDArray(dens, [nb], undefined, 0, "float64"), edgesArr];
   }
-  return [new NDArray(hist, [nb], undefined, 0, isW ? "float64" : "int64"), edgesArr];
+  if (hdtype === "int64") for (let k = 0; k < nb; k++) if (Math.abs(hist[k]) > MAX_INT) int53Error();
+  if (hdtype === "bool") return [new NDArray(Uint8Array.from(hist), [nb], undefined, 0, "bool"), edgesArr];
+  return [new NDArray(hist, [nb], undefined, 0, hdtype), edgesArr];
 }
 
 /** Python's `repr` of a float in an error message (`nan`, `inf`, `1.0`). */
