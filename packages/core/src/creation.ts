@@ -7,7 +7,7 @@
  * is **float64** (NumPy would make it int64). Ask for integers explicitly
  * with `{ dtype: "int64" }`. Arrays of booleans only are `bool`.
  */
-import { allocStorage, castValue, checkDType, type DType } from "./dtype.ts";
+import { allocStorage, castValue, checkDType, promoteTypes, type DType } from "./dtype.ts";
 import { copyToC, formatShape, NDArray, shapeSize, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
 import { Complex, complexArrayError } from "./complex.ts";
 
@@ -17,47 +17,84 @@ export interface DTypeOption {
   dtype?: DType;
 }
 
-function inhomogeneous(depth: number, shape: readonly number[]): never {
-  throw new RangeError(
-    "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
-      `${depth} dimensions. The detected shape was ${formatShape(shape.slice(0, depth))} + inhomogeneous part.`,
-  );
-}
+const MAXDIMS = 64; // NPY_MAXDIMS
 
-type Node = Scalar | NDArray | readonly unknown[];
+/**
+ * Shape and dtype discovery of nested input, a port of NumPy's
+ * PyArray_DiscoverDTypeAndShape (array_coercion.c): sequences are walked
+ * depth first, NDArray elements contribute their whole shape (and dtype),
+ * an empty sequence ends the dimensions, and any disagreement raises NumPy's
+ * "inhomogeneous shape" error with the shape detected so far.
+ */
+class Discovery {
+  maxNdim = MAXDIMS;
+  readonly shape: number[] = new Array<number>(MAXDIMS).fill(0);
+  reached = false; // MAX_DIMS_WAS_REACHED
+  ragged = false; // FOUND_RAGGED_ARRAY
+  dtype: DType | null = null;
 
-function isSeq(x: unknown): x is readonly unknown[] | NDArray {
-  return Array.isArray(x) || (x instanceof NDArray && x.ndim > 0);
-}
-
-function children(x: readonly unknown[] | NDArray): readonly unknown[] {
-  return x instanceof NDArray ? (x.tolist() as readonly unknown[]) : x;
-}
-
-/** Discovers the shape of nested input, raising NumPy's inhomogeneous-shape error. */
-function discoverShape(x: Node): number[] {
-  const shape: number[] = [];
-  let level: unknown[] = [x];
-  for (let depth = 0; ; depth++) {
-    const seqs = level.filter(isSeq);
-    if (seqs.length === 0) {
-      for (const v of level) checkScalar(v);
-      return shape;
+  /** update_shape: returns false when the input is ragged. */
+  private update(curr: number, newShape: readonly number[], sequence: boolean): boolean {
+    let ok = true;
+    let newNdim = newShape.length;
+    const reached = this.reached;
+    if (curr + newNdim > this.maxNdim) {
+      ok = false;
+      newNdim = this.maxNdim - curr;
+    } else if (!sequence && this.maxNdim !== curr + newNdim) {
+      this.maxNdim = curr + newNdim;
+      if (reached) ok = false;
     }
-    if (seqs.length !== level.length) inhomogeneous(depth, shape);
-    const len = children(seqs[0]).length;
-    const next: unknown[] = [];
-    for (const s of seqs) {
-      const c = children(s);
-      if (c.length !== len) {
-        shape.push(len);
-        inhomogeneous(depth, shape);
+    for (let i = 0; i < newNdim; i++) {
+      if (!reached) this.shape[curr + i] = newShape[i];
+      else if (newShape[i] !== this.shape[curr + i]) {
+        ok = false;
+        if (!sequence) this.maxNdim -= newNdim - i;
+        else this.maxNdim = curr;
+        break;
       }
-      for (const v of c) next.push(v);
     }
-    shape.push(len);
-    if (len === 0) return shape;
-    level = next;
+    if (!sequence) this.reached = true;
+    return ok;
+  }
+
+  private promote(dt: DType): void {
+    this.dtype = this.dtype === null ? dt : promoteTypes(this.dtype, dt);
+  }
+
+  walk(obj: unknown, curr: number): void {
+    if (obj instanceof NDArray) {
+      this.promote(obj.dtype);
+      if (!this.update(curr, obj.shape, false)) this.ragged = true;
+      return;
+    }
+    if (Array.isArray(obj)) {
+      if (!this.update(curr, [obj.length], true)) {
+        this.ragged = true;
+        return;
+      }
+      if (obj.length === 0) {
+        this.reached = true;
+        this.maxNdim = curr + 1;
+        return;
+      }
+      for (const child of obj) this.walk(child, curr + 1);
+      return;
+    }
+    checkScalar(obj);
+    this.promote(typeof obj === "boolean" ? "bool" : "float64");
+    if (!this.update(curr, [], false)) this.ragged = true;
+  }
+
+  result(): number[] {
+    const shape = this.shape.slice(0, this.maxNdim);
+    if (this.ragged) {
+      throw new RangeError(
+        "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
+          `${this.maxNdim} dimensions. The detected shape was ${formatShape(shape, ", ")} + inhomogeneous part.`,
+      );
+    }
+    return shape;
   }
 }
 
@@ -68,10 +105,6 @@ function checkScalar(v: unknown): void {
   throw new TypeError(`cannot convert ${v === null ? "null" : typeof v} to an array element`);
 }
 
-function scalarOf(v: unknown): Scalar {
-  if (v instanceof NDArray) return v.item();
-  return v as Scalar;
-}
 
 /**
  * Creates an array from nested JS arrays (NumPy `np.array`). Always copies.
@@ -102,24 +135,41 @@ export function array(object: ArrayLike, options: DTypeOption = {}): NDArray {
     const dt = requested ?? object.dtype;
     return new NDArray(copyToC(object, dt), object.shape, undefined, 0, dt);
   }
-  const shape = discoverShape(object as Node);
+  const disc = new Discovery();
+  disc.walk(object, 0);
+  const shape = disc.result();
   const n = shapeSize(shape);
   const flat: Scalar[] = [];
   const walk = (v: unknown): void => {
-    if (isSeq(v)) for (const c of children(v)) walk(c);
-    else flat.push(scalarOf(v));
+    if (Array.isArray(v)) for (const c of v) walk(c);
+    else if (v instanceof NDArray) {
+      if (v.ndim === 0) flat.push(v.item());
+      else for (const x of (v.tolist() as unknown[]).flat(Infinity)) flat.push(x as Scalar);
+    } else flat.push(v as Scalar);
   };
-  walk(object);
-  let dtype: DType;
-  if (requested) dtype = requested;
-  else dtype = flat.length > 0 && flat.every((v) => typeof v === "boolean") ? "bool" : "float64";
-  if (n === 0 && requested === undefined) dtype = typeof object === "boolean" ? "bool" : "float64";
+  if (n > 0) walk(object);
+  // dtype: bool for booleans only, else the promotion of the NDArray elements' dtypes with float64 for JS numbers
+  const dtype: DType = requested ?? disc.dtype ?? "float64";
   const data = allocStorage(dtype, n);
   for (let i = 0; i < n; i++) {
     const v = flat[i];
-    data[i] = castValue(typeof v === "boolean" ? (v ? 1 : 0) : v, dtype);
+    data[i] = castScalar(typeof v === "boolean" ? (v ? 1 : 0) : v, dtype);
   }
   return new NDArray(data, shape, undefined, 0, dtype);
+}
+
+/**
+ * Converts one JS number written by the user (a Python scalar in NumPy's
+ * terms: `np.array([x], dtype)`, `a[i] = x`) to `dtype`. Like `castValue`,
+ * plus NumPy's Python-int conversion error for floats outside int64's range
+ * (NumPy's array-to-array casts wrap there instead; here values beyond 2^53
+ * raise, see dtype.ts).
+ */
+export function castScalar(x: number, dtype: DType): number {
+  if (dtype === "int64" && Number.isFinite(x) && (x >= 9223372036854775808 || x < -9223372036854775808)) {
+    throw new RangeError("Python int too large to convert to C long");
+  }
+  return castValue(x, dtype);
 }
 
 /**
@@ -162,10 +212,11 @@ export function full(shape: number | readonly number[], fill_value: Scalar, opti
   const sh = shapeArg(shape);
   const dtype = options.dtype ?? (typeof fill_value === "boolean" ? "bool" : "float64");
   checkDType(dtype);
-  const v = castValue(typeof fill_value === "boolean" ? (fill_value ? 1 : 0) : fill_value, dtype);
   const a = new NDArray(allocStorage(dtype, 0), sh, undefined, 0, dtype); // validates the shape
+  // NumPy casts the fill value only while copying it in: an empty array takes any value
+  const v = a.size === 0 ? 0 : castValue(typeof fill_value === "boolean" ? (fill_value ? 1 : 0) : fill_value, dtype);
   const data = allocStorage(dtype, a.size);
-  if (v !== 0) data.fill(v);
+  if (!Object.is(v, 0)) data.fill(v); // -0.0 fills too
   return new NDArray(data, sh, undefined, 0, dtype);
 }
 
@@ -296,12 +347,26 @@ export function arange(
   } else {
     s1 = stop as number;
   }
-  if (st === 0) throw new RangeError("division by zero");
   const dtype = checkDType(options.dtype ?? "float64");
-  const q = Math.ceil((s1 - s0) / st);
-  if (Number.isNaN(q)) throw new RangeError("arange: cannot compute length");
+  if (st === 0) {
+    // Python's message: int arithmetic says "division by zero", float arithmetic "float division by zero".
+    // JS numbers are Python floats here unless an integer dtype was asked for (README, dtypes).
+    const ints = dtype !== "float64" && Number.isInteger(s0) && Number.isInteger(s1) && Number.isInteger(st);
+    throw new RangeError(ints ? "division by zero" : "float division by zero");
+  }
+  // NumPy's PyArray_ArangeObj: len = ceil(delta/step), except a quotient that underflows to ±0
+  // with delta ≠ 0 gives 1 (+0) or 0 (−0); NaN and lengths beyond intp raise.
+  const delta = s1 - s0;
+  const quot = delta / st;
+  let q: number;
+  if (quot === 0 && delta !== 0) q = Object.is(quot, -0) ? 0 : 1;
+  else {
+    q = Math.ceil(quot);
+    if (Number.isNaN(q)) throw new RangeError("arange: cannot compute length");
+    if (!(q >= -9223372036854775808 && q <= 9223372036854775807)) throw new RangeError("Maximum allowed size exceeded");
+  }
   const len = Math.max(0, q);
-  if (!Number.isFinite(len) || len > 2 ** 32) throw new RangeError("Maximum allowed size exceeded");
+  if (len > 2 ** 32) throw new RangeError("Maximum allowed size exceeded");
   const data = allocStorage(dtype, len);
   if (len > 0) {
     const first = castValue(s0, dtype);
@@ -310,7 +375,7 @@ export function arange(
       const second = castValue(s0 + st, dtype);
       data[1] = second;
       if (dtype === "bool") {
-        if (len > 2) throw new TypeError("no fill-function for data-type.");
+        if (len > 2) throw new TypeError("arange() is only supported for booleans when the result has at most length 2.");
       } else {
         const delta = second - first;
         for (let i = 2; i < len; i++) data[i] = first + i * delta;

@@ -9,8 +9,8 @@
  * indexed axes in place when all advanced indices (integers included) are
  * adjacent in the index, otherwise they come first.
  */
-import { asarray } from "./creation.ts";
-import { allocStorage, type Storage } from "./dtype.ts";
+import { array, asarray, castScalar } from "./creation.ts";
+import { allocStorage, type DType, type Storage } from "./dtype.ts";
 import { AxisError, IndexError } from "./errors.ts";
 import { copyToC, formatShape, NDArray, shapeSize, writeC, type ArrayLike, type Scalar } from "./ndarray.ts";
 
@@ -234,7 +234,9 @@ function prepare(a: NDArray, index: readonly IndexElement[]): Prepared {
     } else if (it.kind === BOOL) {
       const m = it.arr!;
       for (let k = 0; k < m.ndim; k++) {
-        if (m.shape[k] !== a.shape[axis + k]) {
+        // NumPy checks only mask axes of non-zero length (prepare_index: `indices[i].value > 0`);
+        // an empty mask axis acts as an empty integer index
+        if (m.shape[k] !== 0 && m.shape[k] !== a.shape[axis + k]) {
           throw new IndexError(
             `boolean index did not match indexed array along axis ${axis + k}; size of axis is ${a.shape[axis + k]} but size of corresponding boolean axis is ${m.shape[k]}`,
           );
@@ -253,7 +255,8 @@ function prepare(a: NDArray, index: readonly IndexElement[]): Prepared {
       items.push(it);
     }
   }
-  const singleBool = raw.length === 1 && raw[0].kind === BOOL && nd > 0 && raw[0].arr!.ndim === nd;
+  // a single mask of the array's own rank (a 0-d array's `a[True]` included) takes NumPy's boolean-assignment path
+  const singleBool = raw.length === 1 && raw[0].kind === BOOL && raw[0].arr!.ndim === nd && raw[0].arr!.shape.every((n, k) => n === a.shape[k]);
   return { items, fancy, scalar: allInt && used === nd, singleBool };
 }
 
@@ -400,7 +403,7 @@ interface Plan {
   inner: Float64Array;
 }
 
-function advancedPlan(a: NDArray, items: readonly Item[]): Plan {
+function advancedPlan(a: NDArray, items: readonly Item[], beforeBounds?: (shape: readonly number[]) => void): Plan {
   const v = basicView(a, items);
   // integers become 0-d index arrays once an array index is present
   const fancyDims: number[] = [];
@@ -444,7 +447,26 @@ function advancedPlan(a: NDArray, items: readonly Item[]): Plan {
   void extraInt;
   const bshape = broadcastIndexShapes(arrays.map((x) => x.shape));
   const bsize = shapeSize(bshape);
-  // bounds-check and pre-multiply each index array by its stride
+  // plain (non-advanced) view dimensions, split around the advanced block
+  const preShape: number[] = [];
+  const preStrides: number[] = [];
+  const postShape: number[] = [];
+  const postStrides: number[] = [];
+  for (let d = 0; d < v.shape.length; d++) {
+    if (v.fancyOf[d] >= 0) continue;
+    if (consec && d < firstPos) {
+      preShape.push(v.shape[d]);
+      preStrides.push(v.strides[d]);
+    } else {
+      postShape.push(v.shape[d]);
+      postStrides.push(v.strides[d]);
+    }
+  }
+  const shape = [...preShape, ...bshape, ...postShape];
+  // NumPy's MapIter checks the value's broadcast before the index bounds (which it checks while iterating)
+  if (beforeBounds) beforeBounds(shape);
+  // bounds-check and pre-multiply each index array by its stride (nothing is checked when the
+  // broadcast index is empty: NumPy's iteration never visits those values)
   const scaled: Float64Array[] = [];
   for (let j = 0; j < arrays.length; j++) {
     const vals = copyToC(arrays[j], "int64") as Float64Array;
@@ -453,7 +475,10 @@ function advancedPlan(a: NDArray, items: readonly Item[]): Plan {
     const axis = arrayAxis[j];
     for (let i = 0; i < vals.length; i++) {
       let x = vals[i];
-      if (x < -n || x >= n) outOfBounds(x, axis < 0 ? 0 : axis, n);
+      if (x < -n || x >= n) {
+        if (bsize === 0) continue;
+        outOfBounds(x, axis < 0 ? 0 : axis, n);
+      }
       if (x < 0) x += n;
       vals[i] = x * st;
     }
@@ -474,21 +499,6 @@ function advancedPlan(a: NDArray, items: readonly Item[]): Plan {
     const vals = scaled[j];
     for (let i = 0; i < bsize; i++) table[i] += vals[rel[i]];
   }
-  // plain (non-advanced) view dimensions, split around the advanced block
-  const preShape: number[] = [];
-  const preStrides: number[] = [];
-  const postShape: number[] = [];
-  const postStrides: number[] = [];
-  for (let d = 0; d < v.shape.length; d++) {
-    if (v.fancyOf[d] >= 0) continue;
-    if (consec && d < firstPos) {
-      preShape.push(v.shape[d]);
-      preStrides.push(v.strides[d]);
-    } else {
-      postShape.push(v.shape[d]);
-      postStrides.push(v.strides[d]);
-    }
-  }
   const pre = blockOffsets(preShape, preStrides);
   const starts = new Float64Array(pre.length * bsize);
   let o = 0;
@@ -496,7 +506,7 @@ function advancedPlan(a: NDArray, items: readonly Item[]): Plan {
     const base = v.offset + pre[p];
     for (let b = 0; b < bsize; b++) starts[o++] = base + table[b];
   }
-  return { shape: [...preShape, ...bshape, ...postShape], starts, inner: blockOffsets(postShape, postStrides) };
+  return { shape, starts, inner: blockOffsets(postShape, postStrides) };
 }
 
 /** `a[index]`: see {@link NDArray.get}. */
@@ -542,25 +552,26 @@ function scatter(dst: Storage, starts: Float64Array, inner: Float64Array, vals: 
  * The value of an assignment as C-order storage of `dtype` broadcast to `shape`
  * (value dimensions may have extra leading 1s, as NumPy allows).
  */
-function valueFor(value: ArrayLike, a: NDArray, shape: readonly number[], fancy: boolean): Storage {
-  if (!fancy && Array.isArray(value)) {
-    // basic assignment: NumPy converts a sequence with at most as many dimensions as the target
-    let depth = 0;
-    for (let x: unknown = value; Array.isArray(x); x = x.length ? x[0] : undefined) depth++;
-    if (depth > shape.length) {
-      throw new RangeError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${shape.length}.`);
-    }
-  }
-  const v = asarray(value);
+/**
+ * The value of `a[index] = value` as an array of `a`'s dtype, converted the
+ * way NumPy converts it before broadcasting: JS numbers and nested lists are
+ * Python scalars/sequences (`np.asarray(value, dtype=a.dtype)`: NaN, ±inf and
+ * values beyond int64 raise for int64), NDArrays are cast later.
+ */
+function convertValue(value: ArrayLike, a: NDArray): NDArray {
+  return value instanceof NDArray ? value : array(value, { dtype: a.dtype });
+}
+
+function valueFor(v: NDArray, a: NDArray, shape: readonly number[], fancy: boolean): Storage {
+  let vs = v.shape;
+  let vst = v.strides;
   const fail = (): never => {
     throw new RangeError(
       fancy
         ? `shape mismatch: value array of shape ${formatShape(v.shape)} could not be broadcast to indexing result of shape ${formatShape(shape)}`
-        : `could not broadcast input array from shape ${formatShape(v.shape)} into shape ${formatShape(shape)}`,
+        : `could not broadcast input array from shape ${formatShape(vs)} into shape ${formatShape(shape)}`,
     );
   };
-  let vs = v.shape;
-  let vst = v.strides;
   while (vs.length > shape.length) {
     if (vs[0] !== 1) fail();
     vs = vs.slice(1);
@@ -580,25 +591,50 @@ function broadcastTo1(v: NDArray, n: number): NDArray {
 }
 
 /** `a[index] = value`: see {@link NDArray.set}. */
+/** NumPy's PyArray_Pack of `value` into one element of dtype `dtype` (`a[i, j] = value`). */
+function packScalar(value: ArrayLike, dtype: DType): number {
+  const SEQ = "setting an array element with a sequence.";
+  if (typeof value === "number") return castScalar(value, dtype);
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof NDArray) {
+    // an array with dimensions is a sequence, except that bool takes the truth value of a 1-element array
+    if (value.ndim > 0 && !(dtype === "bool" && value.size === 1)) throw new RangeError(SEQ);
+    return copyToC(value, dtype)[0];
+  }
+  // a JS array is a Python list: bool takes its truth value (non-empty), int() rejects it, float is a sequence
+  if (dtype === "bool") return (value as readonly unknown[]).length > 0 ? 1 : 0;
+  if (dtype === "int64") throw new TypeError("int() argument must be a string, a bytes-like object or a real number, not 'list'");
+  throw new RangeError(SEQ);
+}
+
 export function setIndex(a: NDArray, index: readonly IndexElement[], value: ArrayLike): void {
   const p = prepare(a, index);
   if (!p.fancy) {
     const v = basicView(a, p.items);
     if (p.scalar) {
-      const arr = asarray(value);
-      if (arr.size !== 1) throw new RangeError("setting an array element with a sequence.");
-      const one = copyToC(arr, a.dtype);
-      a.data[v.offset] = one[0];
+      a.data[v.offset] = packScalar(value, a.dtype);
       return;
     }
+    if (Array.isArray(value)) {
+      // basic assignment: NumPy converts a sequence with at most as many dimensions as the target
+      let depth = 0;
+      for (let x: unknown = value; Array.isArray(x); x = x.length ? x[0] : undefined) depth++;
+      if (depth > v.shape.length) {
+        throw new RangeError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${v.shape.length}.`);
+      }
+    }
     const view = new NDArray(a.data, v.shape, v.strides, v.offset, a.dtype);
-    writeC(view, valueFor(value, a, v.shape, false));
+    writeC(view, valueFor(convertValue(value, a), a, v.shape, false));
     return;
   }
-  const plan = advancedPlan(a, p.items);
+  // NumPy's order: integer indices (the view), then the value's conversion, then the index arrays
+  if (!p.singleBool) basicView(a, p.items);
+  const converted = convertValue(value, a);
+  let values: Storage | null = null;
+  const plan = advancedPlan(a, p.items, p.singleBool ? undefined : (shape) => (values = valueFor(converted, a, shape, true)));
   if (p.singleBool) {
     // NumPy's boolean-assignment path: a 0-d or 1-d value of 1 or `count` elements
-    const v = asarray(value);
+    const v = converted;
     const count = plan.starts.length * plan.inner.length;
     if (v.ndim > 1) throw new TypeError(`NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${v.ndim} dimensions`);
     if (v.ndim === 1 && v.size !== count && v.size !== 1) {
@@ -607,7 +643,7 @@ export function setIndex(a: NDArray, index: readonly IndexElement[], value: Arra
     scatter(a.data, plan.starts, plan.inner, copyToC(broadcastTo1(v, count), a.dtype));
     return;
   }
-  scatter(a.data, plan.starts, plan.inner, valueFor(value, a, plan.shape, true));
+  scatter(a.data, plan.starts, plan.inner, values!);
 }
 
 /** Options of {@link take}. */

@@ -12,9 +12,9 @@
  */
 import { asarray } from "./creation.ts";
 import { allocStorage, promoteTypes, type DType } from "./dtype.ts";
-import { AxisError } from "./errors.ts";
+import { AxisError, IndexError } from "./errors.ts";
 import { Slice, sliceIndices } from "./indexing.ts";
-import { checkOrder, copyInto, formatShape, NDArray, shapeSize, type ArrayLike, type Order, type OrderOption } from "./ndarray.ts";
+import { checkOrder, copyInto, formatShape, NDArray, resolveShape, shapeSize, type ArrayLike, type Order, type OrderOption } from "./ndarray.ts";
 
 function axisError(axis: number, ndim: number, prefix = ""): never {
   throw new AxisError(`${prefix}axis ${axis} is out of bounds for array of dimension ${ndim}`);
@@ -198,9 +198,19 @@ export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null):
   const arr = asarray(a);
   let drop: boolean[];
   if (axis === undefined || axis === null) drop = arr.shape.map((n) => n === 1);
-  else {
+  else if (arr.ndim === 0 && (axis === 0 || axis === -1)) {
+    // NumPy's PyArray_ConvertMultiAxis lets a 0-d array take an integer axis 0 or -1 (not a tuple)
+    drop = [];
+  } else {
     drop = arr.shape.map(() => false);
-    for (const ax of normAxes(axis, arr.ndim)) {
+    // PyArray_ConvertMultiAxis checks each axis in turn: bounds, then repetition
+    const seen: number[] = [];
+    for (const ax of typeof axis === "number" ? [axis] : axis) {
+      const k = normAxis(ax, arr.ndim);
+      if (seen.includes(k)) throw new RangeError("duplicate value in 'axis'");
+      seen.push(k);
+    }
+    for (const ax of seen) {
       if (arr.shape[ax] !== 1) throw new RangeError("cannot select an axis to squeeze out which has size not equal to one");
       drop[ax] = true;
     }
@@ -296,6 +306,7 @@ export function broadcast_to(a: ArrayLike, shape: number | readonly number[]): N
     if (!Number.isInteger(n)) throw new TypeError("'float' object cannot be interpreted as an integer");
     if (n < 0) throw new RangeError("all elements of broadcast shape must be non-negative");
   }
+  if (sh.length === 0 && arr.ndim > 0) throw new RangeError("cannot broadcast a non-scalar to a scalar array");
   if (arr.ndim > sh.length) throw new RangeError("input operand has more dimensions than allowed by the axis remapping");
   const off = sh.length - arr.ndim;
   const strides = new Array<number>(sh.length).fill(0);
@@ -534,9 +545,16 @@ function splitAt(a: NDArray, points: number[], ax: number): NDArray[] {
  * np.array_split(np.arange(5), 3)[0]; // [0. 1.]
  * @numpy np.array_split(np.arange(5.0), 3)[0]
  */
+/** `ary.shape[axis]` as NumPy's split functions read it: a Python tuple index. */
+function splitAxis(arr: NDArray, axis: number): number {
+  if (!Number.isInteger(axis)) throw new TypeError("tuple indices must be integers or slices, not float");
+  if (axis < -arr.ndim || axis >= arr.ndim) throw new IndexError("tuple index out of range");
+  return axis < 0 ? axis + arr.ndim : axis;
+}
+
 export function array_split(a: ArrayLike, indices_or_sections: number | readonly number[], options: SplitOptions = {}): NDArray[] {
   const arr = asarray(a);
-  const ax = normAxis(options.axis ?? 0, arr.ndim);
+  const ax = splitAxis(arr, options.axis ?? 0);
   const n = arr.shape[ax];
   let points: number[];
   if (typeof indices_or_sections === "number") {
@@ -572,7 +590,7 @@ export function array_split(a: ArrayLike, indices_or_sections: number | readonly
 export function split(a: ArrayLike, indices_or_sections: number | readonly number[], options: SplitOptions = {}): NDArray[] {
   if (typeof indices_or_sections === "number") {
     const arr = asarray(a);
-    const ax = normAxis(options.axis ?? 0, arr.ndim);
+    const ax = splitAxis(arr, options.axis ?? 0);
     if (indices_or_sections === 0) throw new RangeError("integer modulo by zero");
     if (arr.shape[ax] % indices_or_sections !== 0) throw new RangeError("array split does not result in an equal division");
     return array_split(arr, indices_or_sections, options);
@@ -643,8 +661,24 @@ export function tile(A: ArrayLike, reps: number | readonly number[]): NDArray {
   } else if (r.length < a.ndim) {
     r = [...new Array<number>(a.ndim - r.length).fill(1), ...r];
   }
-  const shape = a.shape.map((s, d) => s * r[d]);
-  for (const s of shape) if (s < 0) throw new RangeError("negative dimensions are not allowed");
+  const shape = a.shape.map((s, d) => s * r[d] + 0); // + 0: no -0 entries
+  if (r.some((x) => x < 0)) {
+    // NumPy's tile repeats row blocks axis by axis (`c.reshape(-1, n).repeat(nrep, 0)`), then reshapes to
+    // the output shape: a negative count fails in `repeat` while rows remain, else in that final reshape
+    let n = a.size;
+    let cur = n;
+    if (n > 0) {
+      for (let d = 0; d < r.length; d++) {
+        if (r[d] !== 1) {
+          const rows = cur / n;
+          if (r[d] < 0 && rows > 0) throw new RangeError("negative dimensions are not allowed");
+          cur = rows * Math.max(r[d], 0) * n;
+        }
+        n = Math.floor(n / a.shape[d]);
+      }
+    }
+    resolveShape(cur, shape);
+  }
   const maps = shape.map((n, d) => {
     const m = new Float64Array(n);
     const s = a.shape[d];
@@ -681,22 +715,24 @@ export function repeat(a: ArrayLike, repeats: number | readonly number[] | NDArr
   if (axis === null) {
     arr = arr.ravel();
     axis = 0;
+  } else if (arr.ndim === 0) {
+    arr = arr.reshape([1]); // PyArray_CheckAxis treats a 0-d array as 1-d
   }
   const ax = normAxis(axis, arr.ndim);
   const n = arr.shape[ax];
   let counts: number[];
-  if (typeof repeats === "number") {
-    if (!Number.isInteger(repeats)) throw new TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
-    if (repeats < 0) throw new RangeError("negative dimensions are not allowed");
-    counts = new Array<number>(n).fill(repeats);
+  const r = typeof repeats === "number" ? [repeats] : repeats instanceof NDArray ? (repeats.ravel().tolist() as number[]) : repeats.slice();
+  for (const c of r) {
+    if (!Number.isInteger(c)) throw new TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
+  }
+  if (r.length === 1) {
+    // one count for every element: NumPy allocates n·r elements ("negative dimensions" when that is < 0)
+    if (r[0] < 0 && n > 0) throw new RangeError("negative dimensions are not allowed");
+    counts = new Array<number>(n).fill(Math.max(r[0], 0));
+  } else if (r.length !== n) {
+    throw new RangeError(`operands could not be broadcast together with shape ${formatShape([n])} ${formatShape([r.length])}`);
   } else {
-    const r = repeats instanceof NDArray ? (repeats.ravel().tolist() as number[]) : repeats.slice();
-    for (const c of r) {
-      if (!Number.isInteger(c)) throw new TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
-    }
-    if (r.length === 1) counts = new Array<number>(n).fill(r[0]);
-    else if (r.length !== n) throw new RangeError(`operands could not be broadcast together with shape ${formatShape([n])} ${formatShape([r.length])}`);
-    else counts = r;
+    counts = r;
     for (const c of counts) if (c < 0) throw new RangeError("repeats may not contain negative values.");
   }
   let total = 0;

@@ -273,7 +273,7 @@ export function resolveShape(size: number, shape: readonly number[]): number[] {
     const n = out[i];
     if (!Number.isInteger(n)) throw new TypeError("'float' object cannot be interpreted as an integer");
     if (n < 0) {
-      if (n !== -1) throw new RangeError("negative dimensions not allowed");
+      // NumPy's _fix_unknown_dimension: any negative entry is the unknown one
       if (unknown >= 0) throw new RangeError("can only specify one unknown dimension");
       unknown = i;
     } else {
@@ -281,8 +281,12 @@ export function resolveShape(size: number, shape: readonly number[]): number[] {
     }
   }
   const fail = (): never => {
-    const shown = shape.map((n) => (n === -1 ? "newaxis" : String(n)));
-    throw new RangeError(`cannot reshape array of size ${size} into shape ${shown.length === 1 ? `(${shown[0]},)` : `(${shown.join(",")})`}`);
+    // NumPy's convert_shape_to_string: leading negative entries are dropped, later ones print "newaxis"
+    let first = 0;
+    while (first < shape.length && shape[first] < 0) first++;
+    const shown = shape.slice(first).map((n) => (n < 0 ? "newaxis" : String(n)));
+    const text = shown.length === 0 ? "()" : shape.length === 1 ? `(${shown[0]},)` : `(${shown.join(",")})`;
+    throw new RangeError(`cannot reshape array of size ${size} into shape ${text}`);
   };
   if (unknown >= 0) {
     if (known === 0 || size % known !== 0) fail();
@@ -382,17 +386,21 @@ export class NDArray {
       ? (axes[0] as readonly number[] | null | undefined)
       : (axes as number[]);
     let perm: number[];
-    if (req === null || req === undefined || req.length === 0) {
+    // `a.transpose()` reverses; an explicit empty tuple `a.transpose([])` must match a 0-d array
+    if (req === null || req === undefined || (axes.length === 0 && req.length === 0)) {
       perm = [];
       for (let i = nd - 1; i >= 0; i--) perm.push(i);
     } else {
       if (req.length !== nd) throw new RangeError("axes don't match array");
-      perm = req.map((ax) => {
+      // PyArray_Transpose checks each axis in turn: bounds, then repetition
+      perm = [];
+      for (const ax of req) {
         if (!Number.isInteger(ax)) throw new TypeError("'float' object cannot be interpreted as an integer");
         if (ax < -nd || ax >= nd) throw new AxisError(`axis ${ax} is out of bounds for array of dimension ${nd}`);
-        return ax < 0 ? ax + nd : ax;
-      });
-      if (new Set(perm).size !== nd) throw new RangeError("repeated axis in transpose");
+        const k = ax < 0 ? ax + nd : ax;
+        if (perm.includes(k)) throw new RangeError("repeated axis in transpose");
+        perm.push(k);
+      }
     }
     return new NDArray(this.data, perm.map((i) => this.shape[i]), perm.map((i) => this.strides[i]), this.offset, this.dtype);
   }
