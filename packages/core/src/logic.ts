@@ -7,6 +7,7 @@
  * outside that range raises the int64 precision error.
  */
 import { asarray } from "./creation.ts";
+import { MAX_INT } from "./dtype.ts";
 import {
   andB, andI, geF, invertI, iscloseF, isfiniteF, isinfF, landF, leF, lorF, lxorF, neF, notF, orB, orI, signbitF, whereF,
   xorB, xorI,
@@ -190,7 +191,7 @@ export const bitwise_xor = ((x1: ArrayLike, x2: ArrayLike) => runBinary(BITWISE_
  * @numpy np.invert(np.array([0, 5, -3]))
  */
 export const invert = ((x0: ArrayLike) => {
-  if (typeof x0 === "number" && Number.isInteger(x0)) return runUnary(invertI, "int64", x0);
+  if (typeof x0 === "number" && Number.isInteger(x0) && Math.abs(x0) <= MAX_INT) return runUnary(invertI, "int64", x0); // a weak int
   if (typeof x0 === "boolean") return runBoolCopy(x0, true);
   const x = x0 instanceof NDArray ? x0 : asarray(x0);
   if (x.dtype === "bool") return runBoolCopy(x, true);
@@ -302,7 +303,7 @@ export function array_equal(a1: ArrayLike, a2: ArrayLike, options: { equal_nan?:
 /** Indices of the non-zero elements, one int64 array per dimension, C order (NumPy `nonzero`). */
 function nonzeroOf(c: NDArray): NDArray[] {
   const nd = c.ndim;
-  if (nd === 0) throw new RangeError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.");
+  if (nd === 0) throw new RangeError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.");
   const size = c.size;
   const idx = new Array<number>(nd).fill(0);
   const hits: number[][] = Array.from({ length: nd }, () => []);
@@ -344,6 +345,6 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
 export function where(condition: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDArray[] {
   if (x === undefined && y === undefined) return nonzeroOf(condition instanceof NDArray ? condition : asarray(condition));
   if (x === undefined || y === undefined) throw new TypeError("either both or neither of x and y should be given");
-  const r = runTernary(whereF, [condition, x, y], [1, 2]);
-  return r instanceof NDArray ? r : asarray(r);
+  // always an array, with the promoted dtype also for scalar inputs (`where(c, true, -3)` is int64)
+  return runTernary(whereF, [condition, x, y], [1, 2], true) as NDArray;
 }

@@ -12,7 +12,7 @@
  * `Math.*` (with C's special cases restored where JS differs); NumPy's
  * AVX-512 SVML loops differ by a few ulp (measured maxima in the README).
  */
-import { allocStorage, type DType } from "./dtype.ts";
+import { allocStorage, int53Error, type DType } from "./dtype.ts";
 import { asarray } from "./creation.ts";
 import {
   absF, acosF, acoshF, asinF, asinhF, atan2F, atanF, atanhF, cbrtF, ceilF, clipF, copyF, copysignF, cosF, coshF,
@@ -307,7 +307,9 @@ export interface RoundFunction {
  * negative `decimals`, `rint(x / 10**-d) * 10**-d` (so `round(2.675, 2)` is
  * 2.68, as in NumPy: `2.675 * 100` rounds to the tie 267.5). int64 input is
  * returned unchanged for `decimals ≥ 0` and rounded in float64 then cast back
- * otherwise. bool input gives float64 (NumPy: float16).
+ * otherwise (`decimals ≤ -309`, where NumPy casts NaN to −2^63, raises the int64
+ * precision error). bool input gives float64 for `decimals = 0` (NumPy:
+ * float16) and NumPy's TypeError otherwise.
  *
  * $$\texttt{round}(x, d)_i = \operatorname{rint}(x_i \cdot 10^{d}) / 10^{d}$$
  *
@@ -324,7 +326,14 @@ export const round = ((a0: ArrayLike, decimals: number = 0): NDArray | Scalar =>
   const a = prep(a0);
   const dt = dtypeOf(a);
   if (dt === "int64" && decimals >= 0) return runUnary(copyF, "int64", a);
-  kernelParams.scale = powerOfTen(Math.abs(decimals));
+  if (dt === "bool" && decimals !== 0) {
+    // NumPy multiplies (divides) in place into the bool input's dtype
+    throw new TypeError(`Cannot cast ufunc '${decimals > 0 ? "multiply" : "divide"}' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'`);
+  }
+  const scale = powerOfTen(Math.abs(decimals));
+  // int64 with 10**-decimals = inf: rint(x / inf) * inf is NaN, which NumPy casts to -2^63
+  if (dt === "int64" && scale === Infinity && (a as NDArray).size > 0) int53Error();
+  kernelParams.scale = scale;
   const r = runUnary(decimals >= 0 ? roundMulF : roundDivF, "float64", a);
   return dt === "int64" && r instanceof NDArray ? r.astype("int64") : r;
 }) as RoundFunction;
@@ -699,7 +708,8 @@ export interface ClipFunction {
 /**
  * Limit values to `[a_min, a_max]` (NumPy `np.clip`), broadcasting all three.
  * NaN in `a` or in a bound propagates; `a_min > a_max` gives `a_max`. With
- * only one bound it is {@link maximum} / {@link minimum}, as in NumPy.
+ * only one bound it is {@link maximum} / {@link minimum}, with none
+ * {@link positive} (a TypeError for bool), as in NumPy.
  *
  * $$\texttt{clip}(a, l, h)_i = \min(\max(a_i, l_i), h_i)$$
  *
@@ -709,10 +719,7 @@ export interface ClipFunction {
  */
 export const clip = ((a: ArrayLike, a_min: ArrayLike | null, a_max: ArrayLike | null): NDArray | Scalar => {
   if (a_min === null || a_min === undefined) {
-    if (a_max === null || a_max === undefined) {
-      const x = prep(a);
-      return dtypeOf(x) === "bool" ? runBoolCopy(x) : runUnary(copyF, dtypeOf(x), x);
-    }
+    if (a_max === null || a_max === undefined) return positive(a); // NumPy: np.positive(a) (a TypeError for bool)
     return minimum(a, a_max as NDArray);
   }
   if (a_max === null || a_max === undefined) return maximum(a, a_min as NDArray);
@@ -725,7 +732,9 @@ export const clip = ((a: ArrayLike, a_min: ArrayLike | null, a_max: ArrayLike | 
  * computed in float64 and converted.
  * @internal
  */
-export function runTernary(kernel: TernaryKernel, args: readonly ArrayLike[], dtypeFrom: readonly number[] | null): NDArray | Scalar {
+export function runTernary(
+  kernel: TernaryKernel, args: readonly ArrayLike[], dtypeFrom: readonly number[] | null, keepArray = false,
+): NDArray | Scalar {
   const ops = args.map(operand);
   const dt = resultType(dtypeFrom === null ? ops : dtypeFrom.map((i) => ops[i]));
   const [a, b, c] = ops.map((o) => o.arr);
@@ -744,7 +753,7 @@ export function runTernary(kernel: TernaryKernel, args: readonly ArrayLike[], dt
     for (let i = 0; i < out.length; i++) u[i] = out[i] !== 0 ? 1 : 0;
     res = new NDArray(u, L.shape, L.outStrides, 0, "bool");
   }
-  return finish(res, ops);
+  return keepArray ? res : finish(res, ops);
 }
 
 /** Options of {@link nan_to_num} (NumPy's keyword arguments). */

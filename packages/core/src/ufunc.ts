@@ -90,6 +90,8 @@ export type BinarySpec = {
   floatError?: string;
   /** all-JS-integer inputs run the int64 loop (bitwise functions) */
   scalarInt?: boolean;
+  /** int64 loop only, non-empty output: validates the second operand before the loop runs (power's negative exponents) */
+  intCheck?: (b: NDArray) => void;
 };
 
 export function runBinary(spec: BinarySpec, x1: ArrayLike, x2: ArrayLike): NDArray | Scalar {
@@ -97,16 +99,18 @@ export function runBinary(spec: BinarySpec, x1: ArrayLike, x2: ArrayLike): NDArr
   let dt = resultType(ops);
   if (spec.scalarInt && ops.every((o) => o.weak === "int")) dt = "int64";
   if (spec.loop) dt = spec.loop(dt);
+  // NumPy resolves the loop (and raises its TypeErrors) before it broadcasts.
   if (dt === "float64" && spec.floatError) throw new TypeError(spec.floatError);
+  if (dt === "bool" && !spec.bool) throw new TypeError(spec.boolError ?? `ufunc '${spec.name}' not supported for the input types`);
   const a = ops[0].arr;
   const b = ops[1].arr;
   const L = layout([a, b]);
+  if (dt === "int64" && spec.intCheck && sizeOf(L.shape) > 0) spec.intCheck(b);
   if (dt === "bool") {
-    if (!spec.bool) throw new TypeError(spec.boolError ?? `ufunc '${spec.name}' not supported for the input types`);
     const out = allocStorage("bool", sizeOf(L.shape)) as Uint8Array;
     const loop = makeLoop(L.shape, [L.outStrides, ...L.inStrides], L.perm);
     const n = innerLength(loop);
-    const k = spec.bool;
+    const k = spec.bool!; // checked above
     const ad = a.data as Uint8Array;
     const bd = b.data as Uint8Array;
     const [so, sa, sb] = innerStrides(loop);
@@ -257,7 +261,28 @@ const SUBTRACT: BinarySpec = {
 };
 const MULTIPLY: BinarySpec = { name: "multiply", float: mulF, int: mulI, bool: andB };
 const DIVIDE: BinarySpec = { name: "divide", float: divF, loop: () => "float64" };
-const POWER: BinarySpec = { name: "power", float: cpowF, int: powI, loop: (dt) => (dt === "bool" ? "int64" : dt) };
+/**
+ * NumPy's integer power loop raises on the first negative exponent it meets and
+ * wraps on overflow; here an overflow raises the int64 precision error, so the
+ * exponents are checked first: a negative one anywhere (every element of the
+ * exponent reaches a non-empty output) is NumPy's ValueError, whatever overflows.
+ */
+function checkIntExponents(b: NDArray): void {
+  const d = b.data;
+  const nd = b.ndim;
+  const idx = new Array<number>(nd).fill(0);
+  let off = b.offset;
+  for (let k = 0, n = b.size; k < n; k++) {
+    if (d[off] < 0) throw new RangeError("Integers to negative integer powers are not allowed.");
+    for (let j = nd - 1; j >= 0; j--) {
+      off += b.strides[j];
+      if (++idx[j] < b.shape[j]) break;
+      off -= b.strides[j] * b.shape[j];
+      idx[j] = 0;
+    }
+  }
+}
+const POWER: BinarySpec = { name: "power", float: cpowF, int: powI, loop: (dt) => (dt === "bool" ? "int64" : dt), intCheck: checkIntExponents };
 const MAXIMUM: BinarySpec = { name: "maximum", float: maxF, bool: orB };
 const MINIMUM: BinarySpec = { name: "minimum", float: minF, bool: andB };
 
