@@ -178,12 +178,40 @@ function einsumCore(subscripts: string, operands: ArrayLike[], optimize: boolean
         const ax = axisLabels[i].indexOf(l);
         return ax < 0 ? "newaxis" : String(o.shape[ax]);
       });
+      const full = dims.length;
       while (dims.length && dims[0] === "newaxis") dims.shift();
-      const orig = o.shape.length === 1 ? `(${o.shape[0]},)` : `(${o.shape.join(",")})`;
-      return `${orig}->${dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(",")})`}`;
+      // NumPy prints the operand after its repeated labels are collapsed (one axis per label, in
+      // order of first appearance) as a tuple, and the remapped shape without a trailing comma.
+      const seen: number[] = [];
+      const collapsed: number[] = [];
+      axisLabels[i].forEach((l, ax) => {
+        if (!seen.includes(l)) {
+          seen.push(l);
+          collapsed.push(o.shape[ax]);
+        }
+      });
+      const orig = collapsed.length === 1 ? `(${collapsed[0]},)` : `(${collapsed.join(",")})`;
+      // (NumPy's convert_shape_to_string: a trailing comma only when the full shape has one entry.)
+      return `${orig}->(${dims.join(",")}${full === 1 && dims.length === 1 ? "," : ""})`;
     });
     throw new RangeError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remapped.join(" ")} `);
   };
+  if (ops.length === 1) {
+    // NumPy first tries to return a view for one operand (get_single_op_view): walking the axes in
+    // order until a label that is summed away, a repeated label of another size raises its own wording.
+    const seenDim = new Map<number, number>();
+    for (let ax = 0; ax < ops[0].ndim; ax++) {
+      const l = axisLabels[0][ax];
+      if (l < 0) continue; // an ellipsis dimension (always kept)
+      if (!outLabels.includes(l)) break;
+      const d = ops[0].shape[ax];
+      const prev = seenDim.get(l);
+      if (prev !== undefined && prev !== 0 && prev !== d) {
+        throw new RangeError(`dimensions in single operand for collapsing index '${String.fromCharCode(l)}' don't match (${prev} != ${d})`);
+      }
+      seenDim.set(l, d);
+    }
+  }
   ops.forEach((o, i) => {
     const own = new Map<number, number>();
     axisLabels[i].forEach((l, ax) => {

@@ -65,7 +65,7 @@ export {
 export { einsum } from "./einsum.ts";
 export type {
   CholeskyOptions, EigResult, EighResult, LstsqOptions, LstsqResult, MatrixRankOptions, PinvOptions, QROptions, QRResult,
-  SlogdetResult, SVDOptions, SVDResult,
+  SlogdetResult, SVDOptions, SVDResult, VecdotOptions, VectorNormOptions, MatrixNormOptions,
 } from "./linalg.ts";
 // family: autograd
 export { autograd, Tensor, type TensorOptions, type TensorLike, type BackwardOptions } from "./autograd.ts";

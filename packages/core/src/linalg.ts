@@ -12,7 +12,7 @@
  */
 import { asarray } from "./creation.ts";
 import { int53Error, MAX_INT, promoteTypes, type DType } from "./dtype.ts";
-import { LinAlgError } from "./errors.ts";
+import { AxisError, LinAlgError } from "./errors.ts";
 import { broadcastShapes, normalizeAxis } from "./iter.ts";
 import { gemmF64 } from "./kernels/gemm.ts";
 import { pairwiseSum } from "./kernels/pairwise.ts";
@@ -21,6 +21,7 @@ import {
 } from "./linalg/decompositions.ts";
 import { luInPlace } from "./linalg/lapack.ts";
 import { copyToC, formatShape, NDArray, type ArrayLike, type NestedArray, type Scalar } from "./ndarray.ts";
+import { cross as crossCore, diagonal as diagonalCore, outer as outerCore, trace as traceCore } from "./linalg/products.ts";
 import { maxminArray, sumArray } from "./reductions.ts";
 import { abs, multiply } from "./ufunc.ts";
 
@@ -116,7 +117,13 @@ export function matmul(a: ArrayLike, b: ArrayLike): NDArray | Scalar {
   }
   const aBatch = aShape.slice(0, -2);
   const bBatch = bShape.slice(0, -2);
-  const batch = broadcastShapes([aBatch, bBatch]);
+  let batch: number[];
+  try {
+    batch = broadcastShapes([aBatch, bBatch]);
+  } catch {
+    const remap = (x: NDArray): string => `${formatShape(x.shape)}->(${[...x.shape.slice(0, -2), "newaxis", "newaxis"].join(",")})`;
+    throw new RangeError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(A)} ${remap(B)}  and requested shape (${n},${m})`);
+  }
   const Ad = contiguous(A, dtype);
   const Bd = contiguous(B, dtype);
   let nb = 1;
@@ -181,9 +188,10 @@ export function dot(a: number, b: number): number;
 export function dot(a: NDArray | NestedArray, b: NDArray | NestedArray): NDArray | Scalar;
 export function dot(a: ArrayLike, b: ArrayLike): NDArray | Scalar;
 export function dot(a: ArrayLike, b: ArrayLike): NDArray | Scalar {
-  const A = asarray(a);
-  const B = asarray(b);
+  const A = asOperand(a);
+  const B = asOperand(b);
   if (A.ndim === 0 || B.ndim === 0) {
+    if (promoteTypes(A.dtype, B.dtype) === "float64" && A.ndim <= 2 && B.ndim <= 2) return blasScalarDot(A, B);
     const r = multiply(A, B);
     return r.ndim === 0 ? r.item() : r;
   }
@@ -196,27 +204,73 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray | Scalar {
     );
   }
   const dtype = promoteTypes(A.dtype, B.dtype);
-  if (A.ndim === 1 && B.ndim === 1) {
-    if (dtype === "float64") {
-      const prodv = multiply(A, B) as NDArray;
-      return 0.0 + pairwiseSum(prodv.data as Float64Array, prodv.offset, prodv.size, prodv.strides[0] ?? 1);
-    }
-    return matmul(A, B);
-  }
+  if (dtype === "float64" && A.ndim <= 2 && B.ndim <= 2 && (scalarShaped(A) || scalarShaped(B))) return blasScalarDot(A, B);
+  if (A.ndim === 1 && B.ndim === 1) return dot1d(A, B, dtype);
   if (A.ndim <= 2 && B.ndim <= 2) return matmul(A, B);
   // General N-d: a → (P, K); b → (K, Q) with b's axis -2 moved to the front.
-  const A2 = A.reshape(-1, kA);
+  // (Explicit sizes, not -1: a size-0 array cannot infer a -1 dimension.)
+  const A2 = A.reshape(A.size === 0 ? prodOf(A.shape.slice(0, -1)) : A.size / kA, kA);
   let Bmoved: NDArray;
   if (B.ndim === 1) {
     Bmoved = B.reshape(kB, 1);
   } else {
     const axes = [bAxis, ...B.shape.map((_, i) => i).filter((i) => i !== bAxis)];
     const Bt = new NDArray(B.data, axes.map((i) => B.shape[i]), axes.map((i) => B.strides[i]), B.offset, B.dtype);
-    Bmoved = Bt.reshape(kB, -1);
+    Bmoved = Bt.reshape(kB, prodOf(axes.slice(1).map((i) => B.shape[i])));
   }
   const C = matmul(A2, Bmoved) as NDArray;
   const outShape = [...A.shape.slice(0, -1), ...(B.ndim === 1 ? [] : [...B.shape.slice(0, -2), B.shape[B.ndim - 1]])];
   return C.reshape(outShape);
+}
+
+/** 1-D·1-D inner product (NumPy `ddot`-like for float64: +0.0 plus the sum of the products). */
+export function dot1d(A: NDArray, B: NDArray, dtype: DType): Scalar {
+  if (dtype === "float64") {
+    const prodv = multiply(A, B) as NDArray;
+    return 0.0 + pairwiseSum(prodv.data as Float64Array, prodv.offset, prodv.size, prodv.strides[0] ?? 1);
+  }
+  return matmul(A, B) as Scalar;
+}
+
+/** NumPy's `_select_matrix_shape(a) == _scalar`: a 0-d, (1,) or (1, 1) operand. */
+function scalarShaped(a: NDArray): boolean {
+  return a.ndim === 0 || (a.ndim === 1 && a.shape[0] === 1) || (a.ndim === 2 && a.shape[0] === 1 && a.shape[1] === 1);
+}
+
+/**
+ * NumPy's `cblas_matrixproduct` when an operand of a float64 `dot` (≤ 2-D
+ * each) has one element: the product is "multiplication by a scalar". With a
+ * one-element result it is the plain product; otherwise BLAS `daxpy` into a
+ * zeroed output, which skips alpha = 0 entirely (so `dot([inf, 1], 0.0)` is
+ * `[0, 0]`, not `[nan, 0]`) and adds to +0 (so −0 becomes +0).
+ */
+function blasScalarDot(A: NDArray, B: NDArray): NDArray | Scalar {
+  const [X, S] = scalarShaped(A) ? [B, A] : [A, B];
+  const alpha = (S.astype("float64").data as Float64Array)[S.offset];
+  const shape = A.ndim === 0 || B.ndim === 0 ? (A.ndim === 0 ? B : A).shape.slice() : [...A.shape.slice(0, -1), ...(B.ndim === 1 ? [] : [B.shape[B.ndim - 1]])];
+  const x = copyToC(X, "float64") as Float64Array;
+  const out = new Float64Array(x.length);
+  if (x.length === 1) out[0] = alpha * x[0];
+  else if (alpha !== 0) for (let i = 0; i < x.length; i++) out[i] = alpha * x[i] + 0;
+  const r = new NDArray(out, shape, undefined, 0, "float64");
+  return shape.length === 0 ? r.item() : r;
+}
+
+function prodOf(shape: readonly number[]): number {
+  let p = 1;
+  for (const d of shape) p *= d;
+  return p;
+}
+
+/**
+ * An operand of a product: a JS number is a weak scalar as in NumPy 2's
+ * `np.dot(int_arr, 2)` (int64 result): integer-valued → int64, otherwise
+ * float64 (for float64/int64/bool this is also what NumPy's strong Python-int
+ * conversion gives); booleans → bool.
+ */
+export function asOperand(x: ArrayLike): NDArray {
+  if (typeof x === "number" && Number.isInteger(x) && Math.abs(x) <= MAX_INT) return new NDArray(new Float64Array([x]), [], [], 0, "int64");
+  return asarray(x);
 }
 
 /** `ord` values accepted by {@link norm}. */
@@ -305,7 +359,7 @@ function norm(x: ArrayLike, ord?: NormOrd | NormOptions, axis?: number | readonl
     let r: NDArray;
     if (ord === Infinity && X.shape[ax] === 0) r = sumArray(abs(X) as NDArray, ax, keepdims); // NumPy: max(initial=0)
     else if (ord === Infinity) r = maxminArray(abs(X) as NDArray, ax, keepdims, true);
-    else if (ord === -Infinity) r = maxminArray(abs(X) as NDArray, ax, keepdims, false);
+    else if (ord === -Infinity) r = minmax(abs(X) as NDArray, ax, false, keepdims);
     else if (ord === 0) {
       const nz = X.astype("bool").astype("float64");
       r = sumArray(nz, ax, keepdims);
@@ -332,12 +386,12 @@ function norm(x: ArrayLike, ord?: NormOrd | NormOptions, axis?: number | readonl
       const emptyMax = ord === 1 && X.shape[colAxis] === 0; // NumPy: max(initial=0)
       if (colAxis > rowAxis) colAxis -= 1;
       const cs = sumArray(abs(X) as NDArray, rowAxis, false);
-      r = emptyMax ? sumArray(cs, colAxis, false) : maxminArray(cs, colAxis, false, ord === 1);
+      r = emptyMax ? sumArray(cs, colAxis, false) : minmax(cs, colAxis, ord === 1);
     } else if (ord === Infinity || ord === -Infinity) {
       const emptyMax = ord === Infinity && X.shape[rowAxis] === 0;
       if (rowAxis > colAxis) rowAxis -= 1;
       const rs = sumArray(abs(X) as NDArray, colAxis, false);
-      r = emptyMax ? sumArray(rs, rowAxis, false) : maxminArray(rs, rowAxis, false, ord === Infinity);
+      r = emptyMax ? sumArray(rs, rowAxis, false) : minmax(rs, rowAxis, ord === Infinity);
     } else if (ord === null || ord === undefined || ord === "fro" || ord === "f") {
       r = sqrtInPlace(sumArray(multiply(X, X) as NDArray, axes, false));
     } else if (ord === 2 || ord === -2 || ord === "nuc") {
@@ -351,6 +405,15 @@ function norm(x: ArrayLike, ord?: NormOrd | NormOptions, axis?: number | readonl
   throw new RangeError("Improper number of dimensions to norm.");
 }
 
+/**
+ * `x.max(axis)` / `x.min(axis)`; NumPy raises for an empty reduced axis even
+ * when the result is empty too (e.g. `zeros((0, 0)).min(axis=0)`).
+ */
+function minmax(x: NDArray, axis: number, isMax: boolean, keepdims = false): NDArray {
+  if (x.shape[axis] === 0) throw new RangeError(`zero-size array to reduction operation ${isMax ? "maximum" : "minimum"} which has no identity`);
+  return maxminArray(x, axis, keepdims, isMax);
+}
+
 /** NumPy's `_multi_svd_norm`: max / min / sum of the singular values over the (row, col) axes. */
 function svdNorm(X: NDArray, rowAxis: number, colAxis: number, ord: 2 | -2 | "nuc"): NDArray {
   const rest = X.shape.map((_, i) => i).filter((i) => i !== rowAxis && i !== colAxis);
@@ -360,7 +423,7 @@ function svdNorm(X: NDArray, rowAxis: number, colAxis: number, ord: 2 | -2 | "nu
   const batch = S.shape.slice(0, -1);
   const s = S.data as Float64Array;
   const count = s.length === 0 ? batch.reduce((p, d) => p * d, 1) : s.length / k;
-  if (ord === -2 && k === 0 && count > 0) throw new RangeError("zero-size array to reduction operation minimum which has no identity");
+  if (ord === -2 && k === 0) throw new RangeError("zero-size array to reduction operation minimum which has no identity");
   const out = new Float64Array(count);
   for (let b = 0; b < count; b++) {
     let acc = ord === -2 ? Infinity : 0;
@@ -576,11 +639,242 @@ function cond(x: ArrayLike, p?: NormOrd): NDArray | number {
   return result(new NDArray(out, st.batch, undefined, 0, "float64"));
 }
 
+// ------------------------------------------------------------------ NumPy 2 array-API names
+
+/**
+ * Transpose of each matrix in a stack (NumPy 2 `np.linalg.matrix_transpose`,
+ * `x.mT`): swaps the last two axes. Returns a view.
+ *
+ * $$(X^{\mathsf T})_{\dots ij} = X_{\dots ji}$$
+ *
+ * Special cases: fewer than 2 dimensions raise "Input array must be at least
+ * 2-dimensional, but it is 1".
+ *
+ * @example
+ * np.linalg.matrix_transpose([[1, 2, 3], [4, 5, 6]]); // [[1. 4.]
+ * //  [2. 5.]
+ * //  [3. 6.]]
+ * @numpy np.linalg.matrix_transpose(np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]))
+ */
+function matrix_transpose(x: ArrayLike): NDArray {
+  const X = asarray(x);
+  if (X.ndim < 2) throw new RangeError(`Input array must be at least 2-dimensional, but it is ${X.ndim}`);
+  const order = X.shape.map((_, i) => i);
+  order[X.ndim - 2] = X.ndim - 1;
+  order[X.ndim - 1] = X.ndim - 2;
+  return X.transpose(order);
+}
+
+/** Options of {@link linalg.vecdot}. */
+export interface VecdotOptions {
+  /** The vector axis of each operand (default -1); the other axes broadcast. */
+  axis?: number;
+}
+
+/**
+ * Vector dot product along an axis, broadcast over the others (NumPy 2
+ * `np.linalg.vecdot(x1, x2, axis=-1)`, the gufunc `(n),(n)->()`; real
+ * inputs, so no conjugation). int64 gives int64, bool gives bool (any of
+ * the ands), as NumPy. Computed through the matmul kernel: compare with a
+ * tolerance.
+ *
+ * $$\operatorname{vecdot}(x, y)_{\dots} = \sum_i x_{\dots i}\, y_{\dots i}$$
+ *
+ * Special cases: mismatched vector lengths raise NumPy's gufunc message
+ * ("vecdot: Input operand 1 has a mismatch in its core dimension 0, …");
+ * 0-d operands raise "… does not have enough dimensions …".
+ *
+ * @example
+ * np.linalg.vecdot([[1, 2], [3, 4]], [1, 1]); // [3. 7.]
+ * @numpy np.linalg.vecdot(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([1.0, 1.0]))
+ */
+function vecdot(x1: ArrayLike, x2: ArrayLike, options: VecdotOptions = {}): NDArray | Scalar {
+  const ops = [asOperand(x1), asOperand(x2)];
+  const sig = "(n),(n)->()";
+  ops.forEach((o, i) => {
+    if (o.ndim === 0) throw new RangeError(`vecdot: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${sig} requires 1)`);
+  });
+  const axis = options.axis ?? -1;
+  const moved = ops.map((o) => {
+    if (axis < -o.ndim || axis >= o.ndim) throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${o.ndim}`);
+    const ax = axis < 0 ? axis + o.ndim : axis;
+    const order = o.shape.map((_, i) => i).filter((i) => i !== ax);
+    order.push(ax);
+    return o.transpose(order);
+  });
+  const [A, B] = moved;
+  const n = A.shape[A.ndim - 1];
+  const n2 = B.shape[B.ndim - 1];
+  if (n !== n2) throw new RangeError(`vecdot: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${n2} is different from ${n})`);
+  const ra = A.shape.slice(0, -1);
+  const rb = B.shape.slice(0, -1);
+  try {
+    broadcastShapes([ra, rb]);
+  } catch {
+    throw new RangeError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(ops[0].shape)}->${formatShape(ra)} ${formatShape(ops[1].shape)}->${formatShape(rb)}  and requested shape ()`,
+    );
+  }
+  const r = matmul(A.reshape([...ra, 1, n]), B.reshape([...rb, n, 1])) as NDArray;
+  const out = r.reshape(r.shape.slice(0, -2));
+  return out.ndim === 0 ? out.item() : out;
+}
+
+/** Options of {@link linalg.vector_norm}. */
+export interface VectorNormOptions {
+  /** Axis or axes (any number: they are flattened into one vector); default all (the flattened array). */
+  axis?: number | readonly number[] | null;
+  keepdims?: boolean;
+  /** Vector norm order (default 2): any p, ±Infinity, 0. */
+  ord?: number;
+}
+
+/**
+ * Vector norm over one or several axes (NumPy 2 `np.linalg.vector_norm(x,
+ * axis=None, keepdims=False, ord=2)`): the axes are flattened into one vector
+ * (all of them by default), then {@link linalg.norm}'s vector norm with an
+ * explicit axis — NumPy's ufunc path, so bit-exact here.
+ *
+ * $$\|x\|_p = \Big(\sum_i |x_i|^p\Big)^{1/p}$$
+ *
+ * @example
+ * np.linalg.vector_norm([[3, 4], [0, 12]]); // 13.0
+ * @numpy np.linalg.vector_norm(np.array([[3.0, 4.0], [0.0, 12.0]]))
+ * @example
+ * np.linalg.vector_norm([[3, 4], [0, 12]], { axis: 1, ord: 1 }); // [ 7. 12.]
+ * @numpy np.linalg.vector_norm(np.array([[3.0, 4.0], [0.0, 12.0]]), axis=1, ord=1)
+ */
+function vector_norm(x: ArrayLike, options: VectorNormOptions = {}): NDArray | number {
+  let X = asarray(x);
+  const shape = X.shape.slice();
+  const axis = options.axis ?? null;
+  const ord = options.ord ?? 2;
+  let ax: number;
+  if (axis === null) {
+    X = X.ravel();
+    ax = 0;
+  } else if (typeof axis !== "number") {
+    const norm = axis.map((a) => normalizeAxis(a, X.ndim));
+    if (new Set(norm).size !== norm.length) throw new RangeError("repeated axis");
+    const rest = X.shape.map((_, i) => i).filter((i) => !norm.includes(i));
+    X = X.transpose([...norm, ...rest]).copy();
+    X = X.reshape([norm.reduce((p, i) => p * shape[i], 1), ...rest.map((i) => shape[i])]);
+    ax = 0;
+  } else {
+    ax = axis;
+  }
+  const res = norm(X, ord, ax);
+  // (NumPy reshapes its result: a 0-d input stays a scalar.)
+  if (!options.keepdims || shape.length === 0) return res;
+  const axes = axis === null ? shape.map((_, i) => i) : (typeof axis === "number" ? [axis] : axis).map((a) => normalizeAxis(a, shape.length));
+  for (const i of axes) shape[i] = 1;
+  return asarray(res).reshape(shape);
+}
+
+/** Options of {@link linalg.matrix_norm}. */
+export interface MatrixNormOptions {
+  keepdims?: boolean;
+  /** "fro" (default), "nuc", ±1, ±2, ±Infinity. */
+  ord?: NormOrd;
+}
+
+/**
+ * Matrix norm of a matrix or stack of matrices over the last two axes
+ * (NumPy 2 `np.linalg.matrix_norm(x, keepdims=False, ord='fro')`), i.e.
+ * {@link linalg.norm} with `axis: [-2, -1]`.
+ *
+ * $$\|A\|_F = \sqrt{\textstyle\sum_{ij} A_{ij}^2}$$
+ *
+ * @example
+ * np.linalg.matrix_norm([[1, 2], [3, 4]], { ord: 1 }); // 6.0
+ * @numpy np.linalg.matrix_norm(np.array([[1.0, 2.0], [3.0, 4.0]]), ord=1)
+ */
+function matrix_norm(x: ArrayLike, options: MatrixNormOptions = {}): NDArray | number {
+  return norm(x, options.ord ?? "fro", [-2, -1], options.keepdims ?? false);
+}
+
+/**
+ * Singular values of a matrix or stack (NumPy 2 `np.linalg.svdvals`), i.e.
+ * `svd(x, { compute_uv: false })`, descending.
+ *
+ * $$\sigma_1 \ge \dots \ge \sigma_K \ge 0$$
+ *
+ * @example
+ * np.linalg.svdvals([[3, 0], [0, 4]]); // [4. 3.]
+ * @numpy(rtol=1e-12) np.linalg.svdvals(np.array([[3.0, 0.0], [0.0, 4.0]]))
+ */
+function svdvals(x: ArrayLike): NDArray {
+  return svd(x, { compute_uv: false });
+}
+
+/**
+ * Diagonals of the matrices in a stack (NumPy 2 `np.linalg.diagonal(x,
+ * offset=0)`): {@link diagonal} over the last two axes. A view.
+ *
+ * @example
+ * np.linalg.diagonal([[1, 2], [3, 4]]); // [1. 4.]
+ * @numpy np.linalg.diagonal(np.array([[1.0, 2.0], [3.0, 4.0]]))
+ */
+function linalgDiagonal(x: ArrayLike, options: { offset?: number } = {}): NDArray {
+  return diagonalCore(x, { offset: options.offset ?? 0, axis1: -2, axis2: -1 });
+}
+
+/**
+ * Traces of the matrices in a stack (NumPy 2 `np.linalg.trace(x, offset=0)`):
+ * {@link trace} over the last two axes (bit-exact, NumPy's summation).
+ *
+ * @example
+ * np.linalg.trace([[1, 2], [3, 4]]); // 5.0
+ * @numpy np.linalg.trace(np.array([[1.0, 2.0], [3.0, 4.0]]))
+ */
+function linalgTrace(x: ArrayLike, options: { offset?: number } = {}): NDArray | number {
+  return traceCore(x, { offset: options.offset ?? 0, axis1: -2, axis2: -1 });
+}
+
+/**
+ * Outer product of two 1-D arrays (NumPy 2 `np.linalg.outer`; unlike
+ * {@link outer} it does not flatten: other ranks raise "Input arrays must be
+ * one-dimensional, but they are x1.ndim=2 and x2.ndim=1.").
+ *
+ * @example
+ * np.linalg.outer([1, 2], [1, 10]); // [[ 1. 10.]
+ * //  [ 2. 20.]]
+ * @numpy np.linalg.outer(np.array([1.0, 2.0]), np.array([1.0, 10.0]))
+ */
+function linalgOuter(x1: ArrayLike, x2: ArrayLike): NDArray {
+  const A = asarray(x1);
+  const B = asarray(x2);
+  if (A.ndim !== 1 || B.ndim !== 1) throw new RangeError(`Input arrays must be one-dimensional, but they are x1.ndim=${A.ndim} and x2.ndim=${B.ndim}.`);
+  return outerCore(A, B);
+}
+
+/**
+ * Cross product of (arrays of) 3-vectors along `axis` (NumPy 2
+ * `np.linalg.cross(x1, x2, axis=-1)`; unlike {@link cross}, 2-vectors raise
+ * "Both input arrays must be (arrays of) 3-dimensional vectors, …").
+ *
+ * @example
+ * np.linalg.cross([1, 0, 0], [0, 1, 0]); // [0. 0. 1.]
+ * @numpy np.linalg.cross(np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0]))
+ */
+function linalgCross(x1: ArrayLike, x2: ArrayLike, options: { axis?: number } = {}): NDArray {
+  const A = asarray(x1);
+  const B = asarray(x2);
+  const axis = options.axis ?? -1;
+  const da = A.shape.at(axis);
+  const db = B.shape.at(axis);
+  if (da === undefined || db === undefined) throw new RangeError(`tuple index out of range`);
+  if (da !== 3 || db !== 3) throw new RangeError(`Both input arrays must be (arrays of) 3-dimensional vectors, but they are ${da} and ${db} dimensional instead.`);
+  return crossCore(A, B, { axis });
+}
+
 /**
  * NumPy's `np.linalg` namespace: `norm`, `cond`, `det`, `slogdet`, `inv`,
  * `pinv`, `solve`, `lstsq`, `matrix_rank`, `matrix_power`, `cholesky`,
- * `qr`, `eigh`, `eigvalsh`, `eig`, `eigvals`, `svd`, and the `LinAlgError`
- * class. NumPy's named-tuple results are objects with the same field names
+ * `qr`, `eigh`, `eigvalsh`, `eig`, `eigvals`, `svd`, NumPy 2's array-API
+ * names (`svdvals`, `matrix_transpose`, `vecdot`, `vector_norm`,
+ * `matrix_norm`, `diagonal`, `trace`, `outer`, `cross`), and the
+ * `LinAlgError` class. NumPy's named-tuple results are objects with the same field names
  * (`svd(a).S`, `qr(a).R`, `eigh(a).eigenvalues`, `slogdet(a).logabsdet`;
  * `lstsq` gives `{ x, residuals, rank, s }`).
  *
@@ -613,6 +907,15 @@ export const linalg = {
   eig,
   eigvals,
   svd,
+  svdvals,
+  matrix_transpose,
+  vecdot,
+  vector_norm,
+  matrix_norm,
+  diagonal: linalgDiagonal,
+  trace: linalgTrace,
+  outer: linalgOuter,
+  cross: linalgCross,
   LinAlgError,
 };
 

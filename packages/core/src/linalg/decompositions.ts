@@ -15,7 +15,7 @@
 import { asarray } from "../creation.ts";
 import { LinAlgError } from "../errors.ts";
 import { broadcastShapes } from "../iter.ts";
-import { copyToC, NDArray, type ArrayLike } from "../ndarray.ts";
+import { copyToC, formatShape, NDArray, type ArrayLike } from "../ndarray.ts";
 import {
   choleskyInPlace, completeOrthonormal, formQ, householderQR, luInPlace, luSolveInPlace, svdJacobi, symmetricEig,
 } from "./lapack.ts";
@@ -107,7 +107,13 @@ export function solve(a: ArrayLike, b: ArrayLike): NDArray {
   const K = vector ? 1 : B.shape[B.ndim - 1];
   const aBatch = A.shape.slice(0, -2);
   const bBatch = vector ? [] : B.shape.slice(0, -2);
-  const batch = broadcastShapes([aBatch, bBatch]);
+  let batch: number[];
+  try {
+    batch = broadcastShapes([aBatch, bBatch]);
+  } catch {
+    const remap = (x: NDArray, core: number): string => `${formatShape(x.shape)}->(${[...x.shape.slice(0, -core), ...new Array<string>(core).fill("newaxis")].join(",")})`;
+    throw new RangeError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(A, 2)} ${remap(B, 2)}  and requested shape (${M},${K})`);
+  }
   const Ad = copyToC(A, "float64") as Float64Array;
   const Bd = copyToC(B, "float64") as Float64Array;
   let count = 1;
@@ -213,13 +219,15 @@ export interface CholeskyOptions {
  * Cholesky factor of a symmetric positive-definite matrix (NumPy
  * `np.linalg.cholesky`): the lower-triangular L with A = L·Lᵀ, by the
  * column (gaxpy) Cholesky algorithm (GVL Algorithm 4.2.1). Only the lower
- * triangle of A is read, as LAPACK `dpotrf('L')`. Stacks are factorised
+ * triangle of A is read, as LAPACK `dpotrf('L')` (the upper one with
+ * `upper: true`, as `dpotrf('U')`). Stacks are factorised
  * matrix by matrix.
  *
  * $$A = L L^{\mathsf T}, \quad \ell_{jj} = \sqrt{a_{jj} - \textstyle\sum_{k<j} \ell_{jk}^2}$$
  *
- * Special cases: a non-positive (or NaN) pivot raises
- * `LinAlgError("Matrix is not positive definite")`.
+ * Special cases: a non-positive pivot raises
+ * `LinAlgError("Matrix is not positive definite")`; a NaN pivot gives NaN
+ * entries instead (as NumPy with OpenBLAS, whose `potf2` tests `ajj <= 0`).
  *
  * @example
  * np.linalg.cholesky([[4, 2], [2, 3]]); // [[2.         0.        ]
@@ -229,7 +237,8 @@ export interface CholeskyOptions {
 export function cholesky(a: ArrayLike, options: CholeskyOptions = {}): NDArray {
   const A = asarray(a);
   assertStackedSquare(A);
-  const s = toStack(A);
+  // upper: NumPy calls LAPACK potrf('U'), which reads the upper triangle: factor Aᵀ's lower one.
+  const s = toStack(options.upper ? A.transpose([...A.shape.slice(0, -2).map((_, i) => i), A.ndim - 1, A.ndim - 2]) : A);
   const n = s.n;
   for (let b = 0; b < s.count; b++) {
     if (!choleskyInPlace(s.data, b * n * n, n)) throw new LinAlgError("Matrix is not positive definite");
@@ -653,10 +662,15 @@ export function pinv(a: ArrayLike, options: PinvOptions = {}): NDArray {
   const m = A.shape[A.ndim - 2];
   const n = A.shape[A.ndim - 1];
   let rcond = options.rcond ?? undefined;
+  if (options.rcond == null && options.rtol === null && A.dtype !== "float64") {
+    // NumPy evaluates finfo(a.dtype).eps for the default rtol, which fails for integer/bool input.
+    throw new RangeError(`data type <class 'numpy.${A.dtype === "bool" ? "bool" : "int64"}'> not inexact`);
+  }
   if (rcond === undefined) rcond = options.rtol === undefined ? 1e-15 : options.rtol === null ? Math.max(m, n) * EPS : options.rtol;
   else if (options.rtol !== undefined) throw new RangeError("`rtol` and `rcond` can't be both set.");
   const batch = A.shape.slice(0, -2);
-  if (m === 0 || n === 0) return f64(new Float64Array(0), [...batch, n, m]);
+  // NumPy: `empty((..., n, m), dtype=a.dtype)` — the input's dtype, even int64 or bool.
+  if (m === 0 || n === 0) return new NDArray(A.dtype === "bool" ? new Uint8Array(0) : new Float64Array(0), [...batch, n, m], undefined, 0, A.dtype);
   const { U, S, Vh } = svd(A, { full_matrices: false, hermitian: options.hermitian });
   const k = Math.min(m, n);
   const u = U.data as Float64Array;

@@ -115,7 +115,7 @@ export function choleskyInPlace(a: Float64Array, off: number, n: number): boolea
     const rj = off + j * n;
     let d = a[rj + j];
     for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
-    if (!(d > 0)) return false;
+    if (d <= 0) return false; // OpenBLAS potf2: a NaN pivot passes (NaN factor, no error)
     const ljj = Math.sqrt(d);
     a[rj + j] = ljj;
     for (let i = j + 1; i < n; i++) {

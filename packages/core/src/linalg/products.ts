@@ -14,7 +14,8 @@ import { broadcastShapes } from "../iter.ts";
 import { copyToC, formatShape, NDArray, type ArrayLike, type Scalar } from "../ndarray.ts";
 import { sum } from "../reductions.ts";
 import { multiply, negative, subtract } from "../ufunc.ts";
-import { dot, matmul } from "../linalg.ts";
+import { asOperand, dot, dot1d } from "../linalg.ts";
+import { promoteTypes } from "../dtype.ts";
 
 function norm1(axis: number, ndim: number, name?: string): number {
   if (!Number.isInteger(axis)) throw new TypeError("'float' object cannot be interpreted as an integer");
@@ -39,10 +40,10 @@ function moveToEnd(a: NDArray, axis: number): NDArray {
  * @numpy np.vdot([[1.0, 2.0], [3.0, 4.0]], [[1.0, 0.0], [0.0, 1.0]])
  */
 export function vdot(a: ArrayLike, b: ArrayLike): Scalar {
-  const A = asarray(a).ravel();
-  const B = asarray(b).ravel();
+  const A = asOperand(a).ravel();
+  const B = asOperand(b).ravel();
   if (A.size !== B.size) throw new RangeError(`cannot reshape array of size ${B.size} into shape (${A.size},)`);
-  return dot(A, B) as Scalar;
+  return dot1d(A, B, promoteTypes(A.dtype, B.dtype)); // (BLAS ddot, even for one element)
 }
 
 /**
@@ -64,16 +65,21 @@ export function vdot(a: ArrayLike, b: ArrayLike): Scalar {
  * @numpy np.inner([[1.0, 2.0], [3.0, 4.0]], [[1.0, 0.0], [0.0, 1.0]])
  */
 export function inner(a: ArrayLike, b: ArrayLike): NDArray | Scalar {
-  const A = asarray(a);
-  const B = asarray(b);
+  const A = asOperand(a);
+  const B = asOperand(b);
   if (A.ndim === 0 || B.ndim === 0) return dot(A, B);
   const k = A.shape[A.ndim - 1];
   const k2 = B.shape[B.ndim - 1];
   if (k !== k2) {
-    throw new RangeError(`shapes ${formatShape(A.shape)} and ${formatShape(B.shape)} not aligned: ${k} (dim ${A.ndim - 1}) != ${k2} (dim ${B.ndim - 1})`);
+    // NumPy swaps b's last two axes and calls dot, whose message names the swapped shape.
+    const bs = B.shape.slice();
+    if (bs.length >= 2) [bs[bs.length - 2], bs[bs.length - 1]] = [bs[bs.length - 1], bs[bs.length - 2]];
+    throw new RangeError(`shapes ${formatShape(A.shape)} and ${formatShape(bs)} not aligned: ${k} (dim ${A.ndim - 1}) != ${k2} (dim ${Math.max(B.ndim - 2, 0)})`);
   }
-  if (A.ndim === 1 && B.ndim === 1) return dot(A, B);
-  const r = matmul(A.reshape(-1, k), B.reshape(-1, k).T) as NDArray;
+  // NumPy: dot(a, b with its last two axes swapped) — the same BLAS path as dot for ≤ 2-D.
+  if (A.ndim <= 2 && B.ndim <= 2) return dot(A, B.ndim === 2 ? B.T : B);
+  const rows = (x: NDArray): number => x.shape.slice(0, -1).reduce((p, d) => p * d, 1);
+  const r = dot(A.reshape(rows(A), k), B.reshape(rows(B), k).T) as NDArray;
   return r.reshape([...A.shape.slice(0, -1), ...B.shape.slice(0, -1)]);
 }
 
@@ -88,8 +94,8 @@ export function inner(a: ArrayLike, b: ArrayLike): NDArray | Scalar {
  * @numpy np.outer([1.0, 2.0], [3.0, 4.0, 5.0])
  */
 export function outer(a: ArrayLike, b: ArrayLike): NDArray {
-  const A = asarray(a).ravel();
-  const B = asarray(b).ravel();
+  const A = asOperand(a).ravel();
+  const B = asOperand(b).ravel();
   return multiply(A.reshape(A.size, 1), B.reshape(1, B.size)) as NDArray;
 }
 
@@ -116,8 +122,8 @@ export type TensordotAxes = number | readonly [number | readonly number[], numbe
  * @numpy np.tensordot([1.0, 2.0], [3.0, 4.0], 0)
  */
 export function tensordot(a: ArrayLike, b: ArrayLike, axes: TensordotAxes = 2): NDArray {
-  const A = asarray(a);
-  const B = asarray(b);
+  const A = asOperand(a);
+  const B = asOperand(b);
   let axesA: number[];
   let axesB: number[];
   if (typeof axes === "number") {
@@ -156,7 +162,7 @@ export function tensordot(a: ArrayLike, b: ArrayLike, axes: TensordotAxes = 2): 
   for (const ax of notinB) PB *= B.shape[ax];
   const at = A.transpose([...notinA, ...axesA]).reshape(PA, N2);
   const bt = B.transpose([...axesB, ...notinB]).reshape(N2, PB);
-  const r = matmul(at, bt) as NDArray;
+  const r = dot(at, bt) as NDArray; // NumPy: dot of the 2-D reshapes
   return r.reshape([...notinA.map((i) => A.shape[i]), ...notinB.map((i) => B.shape[i])]);
 }
 
@@ -172,11 +178,12 @@ export function tensordot(a: ArrayLike, b: ArrayLike, axes: TensordotAxes = 2): 
  * @numpy np.kron([1.0, 10.0], [1.0, 2.0, 3.0])
  */
 export function kron(a: ArrayLike, b: ArrayLike): NDArray | Scalar {
-  const A = asarray(a);
-  const B = asarray(b);
+  const A = asOperand(a);
+  const B = asOperand(b);
   if (A.ndim === 0 || B.ndim === 0) {
+    // NumPy: multiply(a, b), a scalar when both are 0-d.
     const r = multiply(A, B) as NDArray;
-    return r;
+    return r.ndim === 0 ? r.item() : r;
   }
   const nd = Math.max(A.ndim, B.ndim);
   const as = [...new Array<number>(nd - A.ndim).fill(1), ...A.shape];
@@ -224,20 +231,25 @@ export function cross(a: ArrayLike, b: ArrayLike, options: CrossOptions = {}): N
   const axisa = options.axis ?? options.axisa ?? -1;
   const axisb = options.axis ?? options.axisb ?? -1;
   const axisc = options.axis ?? options.axisc ?? -1;
-  if (A.dtype === "bool" && B.dtype === "bool") {
-    throw new TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
-  }
   A = moveToEnd(A, norm1(axisa, A.ndim, "axisa"));
   B = moveToEnd(B, norm1(axisb, B.ndim, "axisb"));
   const na = A.shape[A.ndim - 1];
   const nb = B.shape[B.ndim - 1];
   if ((na !== 2 && na !== 3) || (nb !== 2 && nb !== 3)) throw new RangeError("incompatible dimensions for cross product\n(dimension must be 2 or 3)");
+  let bshape: number[];
   try {
-    broadcastShapes([A.shape.slice(0, -1), B.shape.slice(0, -1)]);
+    bshape = broadcastShapes([A.shape.slice(0, -1), B.shape.slice(0, -1)]);
   } catch {
     throw new RangeError(
       `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${formatShape(A.shape.slice(0, -1))} and arg 1 with shape ${formatShape(B.shape.slice(0, -1))}.`,
     );
+  }
+  // NumPy's order: axes, vector lengths, broadcasting, axisc, then the arithmetic (where bool fails:
+  // `negative` first when one operand is a 2-vector and the other a 3-vector, else `cp -= …`).
+  if (na === 3 || nb === 3) norm1(axisc, bshape.length + 1, "axisc");
+  if (A.dtype === "bool" && B.dtype === "bool") {
+    if (na !== nb) throw new TypeError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
+    throw new TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
   }
   const a0 = A.get("...", 0) as NDArray;
   const a1 = A.get("...", 1) as NDArray;
