@@ -49,6 +49,8 @@ export { finfo, type FInfo } from "./finfo.ts";
 export { euler_gamma } from "./constants.ts";
 // family: reductions
 export { all, any, count_nonzero, ptp, cumsum, cumprod, type CumOptions } from "./reductions.ts";
+// NumPy keeps `amax`/`amin` as aliases of `max`/`min` (documented there).
+export { max as amax, min as amin } from "./reductions.ts";
 export { average, median, quantile, percentile, cov, corrcoef, bincount, histogram, digitize, type AverageOptions, type MedianOptions, type QuantileOptions, type QuantileMethod, type CovOptions, type BincountOptions, type HistogramOptions } from "./stats.ts";
 export { nansum, nanprod, nanmean, nanvar, nanstd, nanmax, nanmin, nanargmax, nanargmin, nanmedian, nanquantile, nanpercentile, nancumsum, nancumprod } from "./nanfunctions.ts";
 export { sort, argsort, searchsorted, type SortOptions, type SearchsortedOptions } from "./sorting.ts";

@@ -104,7 +104,8 @@ export function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, ac
     else if (keepdims) outStrides.push(0);
   }
 
-  if (kind !== "sum" && kind !== "prod" && kind !== "all" && kind !== "any" && count === 0 && outSize !== 0) {
+  // NumPy (reduction.c) raises as soon as a reduced axis has length 0, even when the result is empty.
+  if (kind !== "sum" && kind !== "prod" && kind !== "all" && kind !== "any" && count === 0 && flags.some((f, i) => f && shape[i] === 0)) {
     const name = kind === "max" ? "maximum" : kind === "min" ? "minimum" : kind;
     throw new RangeError(`zero-size array to reduction operation ${name} which has no identity`);
   }
@@ -223,9 +224,32 @@ export function reduceCore(a: NDArray, flags: readonly boolean[], kind: Kind, ac
   return new NDArray(out, outShape, outStrides, 0, acc);
 }
 
-export function unwrap(r: NDArray, flags: readonly boolean[], keepdims: boolean): NDArray | number {
-  if (!keepdims && flags.every((f) => f)) return r.item() as number;
-  return r;
+/**
+ * A 0-d result is returned as a JS number/boolean (NumPy's scalar) when every axis is reduced
+ * without `keepdims`. With `keepdims` on a 0-d input NumPy also returns a scalar; here that
+ * holds for a JS scalar input (`scalarIn`), while a 0-d NDArray input keeps a 0-d NDArray, as the
+ * `keepdims: true` overloads promise (README, "Differences from NumPy").
+ */
+export function unwrap(r: NDArray, _flags: readonly boolean[], keepdims: boolean, scalarIn = false): NDArray | number {
+  return r.ndim === 0 && (!keepdims || scalarIn) ? (r.item() as number) : r;
+}
+
+/** The input was a JS number/boolean (NumPy: a Python scalar). */
+const isScalarIn = (a: ArrayLike): boolean => typeof a === "number" || typeof a === "boolean";
+
+/**
+ * Axis flags of a ufunc reduction (`add`/`multiply`/`maximum`/`minimum`/`logical_*.reduce`):
+ * NumPy accepts an integer axis 0 or −1 on a 0-d array as "no axis" (a tuple still raises).
+ * `mean`/`var`/`std` count items with `normalize_axis_index` first and do not have this.
+ */
+function ufuncAxisFlags(axis: number | readonly number[] | null | undefined, ndim: number): boolean[] {
+  if (ndim === 0 && (axis === 0 || axis === -1)) return [];
+  return axisFlags(axis, ndim);
+}
+
+/** NumPy's error for a tuple axis where one integer is expected (argmax, cumsum, …). */
+function checkIntAxis(axis: unknown): void {
+  if (Array.isArray(axis)) throw new TypeError("'tuple' object cannot be interpreted as an integer");
 }
 
 function defaultSumDType(a: NDArray): DType {
@@ -259,10 +283,11 @@ export function sum(a: ArrayLike, options: SumOptions & { keepdims: true }): NDA
 export function sum(a: ArrayLike, options?: SumOptions): NDArray | number;
 export function sum(a: ArrayLike, options: SumOptions = {}): NDArray | number {
   const arr = asarray(a);
-  const flags = axisFlags(options.axis, arr.ndim);
+  const flags = ufuncAxisFlags(options.axis, arr.ndim);
   const acc = options.dtype === undefined ? defaultSumDType(arr) : checkDType(options.dtype);
-  if (acc === "bool") throw new TypeError("sum with dtype bool is not supported");
-  return unwrap(reduceCore(arr, flags, "sum", acc, !!options.keepdims), flags, !!options.keepdims);
+  // add on bool is logical or (NumPy casts the input to bool, NaN is true)
+  if (acc === "bool") return unwrap(reduceCore(truthOf(arr), flags, "any", "bool", !!options.keepdims), flags, !!options.keepdims, isScalarIn(a));
+  return unwrap(reduceCore(arr, flags, "sum", acc, !!options.keepdims), flags, !!options.keepdims, isScalarIn(a));
 }
 
 /**
@@ -282,10 +307,11 @@ export function prod(a: ArrayLike, options: SumOptions & { keepdims: true }): ND
 export function prod(a: ArrayLike, options?: SumOptions): NDArray | number;
 export function prod(a: ArrayLike, options: SumOptions = {}): NDArray | number {
   const arr = asarray(a);
-  const flags = axisFlags(options.axis, arr.ndim);
+  const flags = ufuncAxisFlags(options.axis, arr.ndim);
   const acc = options.dtype === undefined ? defaultSumDType(arr) : checkDType(options.dtype);
-  if (acc === "bool") throw new TypeError("prod with dtype bool is not supported");
-  return unwrap(reduceCore(arr, flags, "prod", acc, !!options.keepdims), flags, !!options.keepdims);
+  // multiply on bool is logical and
+  if (acc === "bool") return unwrap(reduceCore(truthOf(arr), flags, "all", "bool", !!options.keepdims), flags, !!options.keepdims, isScalarIn(a));
+  return unwrap(reduceCore(arr, flags, "prod", acc, !!options.keepdims), flags, !!options.keepdims, isScalarIn(a));
 }
 
 function countOf(shape: readonly number[], flags: readonly boolean[]): number {
@@ -326,7 +352,7 @@ export function mean(a: ArrayLike, options: ReduceOptions = {}): NDArray | numbe
   const keepdims = !!options.keepdims;
   const r = reduceCore(arr, flags, "sum", "float64", keepdims);
   divideInPlace(r, countOf(arr.shape, flags));
-  return unwrap(r, flags, keepdims);
+  return unwrap(r, flags, keepdims, isScalarIn(a));
 }
 
 function varCore(arr: NDArray, options: VarOptions): { r: NDArray; flags: boolean[]; keepdims: boolean } {
@@ -364,7 +390,7 @@ function var_(a: ArrayLike, options: VarOptions & { keepdims: true }): NDArray;
 function var_(a: ArrayLike, options?: VarOptions): NDArray | number;
 function var_(a: ArrayLike, options: VarOptions = {}): NDArray | number {
   const { r, flags, keepdims } = varCore(asarray(a), options);
-  return unwrap(r, flags, keepdims);
+  return unwrap(r, flags, keepdims, isScalarIn(a));
 }
 export { var_ as var };
 
@@ -384,7 +410,7 @@ export function std(a: ArrayLike, options: VarOptions = {}): NDArray | number {
   const { r, flags, keepdims } = varCore(asarray(a), options);
   const data = r.data as Float64Array;
   for (let i = 0; i < data.length; i++) data[i] = Math.sqrt(data[i]);
-  return unwrap(r, flags, keepdims);
+  return unwrap(r, flags, keepdims, isScalarIn(a));
 }
 
 /**
@@ -413,8 +439,8 @@ export function max(a: ArrayLike, options: ReduceOptions & { keepdims: true }): 
 export function max(a: ArrayLike, options?: ReduceOptions): NDArray | number;
 export function max(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
   const arr = asarray(a);
-  const flags = axisFlags(options.axis, arr.ndim);
-  return unwrap(reduceCore(arr, flags, "max", arr.dtype, !!options.keepdims), flags, !!options.keepdims);
+  const flags = ufuncAxisFlags(options.axis, arr.ndim);
+  return unwrap(reduceCore(arr, flags, "max", arr.dtype, !!options.keepdims), flags, !!options.keepdims, isScalarIn(a));
 }
 
 /**
@@ -433,8 +459,8 @@ export function min(a: ArrayLike, options: ReduceOptions & { keepdims: true }): 
 export function min(a: ArrayLike, options?: ReduceOptions): NDArray | number;
 export function min(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
   const arr = asarray(a);
-  const flags = axisFlags(options.axis, arr.ndim);
-  return unwrap(reduceCore(arr, flags, "min", arr.dtype, !!options.keepdims), flags, !!options.keepdims);
+  const flags = ufuncAxisFlags(options.axis, arr.ndim);
+  return unwrap(reduceCore(arr, flags, "min", arr.dtype, !!options.keepdims), flags, !!options.keepdims, isScalarIn(a));
 }
 
 /** Options of `argmax` / `argmin`: a single axis or null (flattened, C order). */
@@ -478,24 +504,30 @@ function scanMin(data: ArrayLikeData, off: number, n: number, s: number): number
 }
 
 function argReduce(a: ArrayLike, options: ArgOptions, isMax: boolean): NDArray | number {
-  const arr = asarray(a);
+  let arr = asarray(a);
   const name = isMax ? "argmax" : "argmin";
   const keepdims = !!options.keepdims;
   const scanData = isMax ? scanMax : scanMin;
+  checkIntAxis(options.axis);
   if (options.axis === null || options.axis === undefined) {
     if (arr.size === 0) throw new RangeError(`attempt to get ${name} of an empty sequence`);
     const flat = arr.reshape(-1); // view when possible, C order
     const r = scanData(flat.data, flat.offset, flat.size, flat.strides[0] ?? 1);
-    if (keepdims) return new NDArray(new Float64Array([r]), arr.shape.map(() => 1), undefined, 0, "int64");
+    // keepdims: all-ones shape; a JS scalar input gives a scalar like NumPy (a 0-d NDArray stays 0-d, see unwrap)
+    if (keepdims && !isScalarIn(a)) return new NDArray(new Float64Array([r]), arr.shape.map(() => 1), undefined, 0, "int64");
     return r;
   }
+  // NumPy's PyArray_CheckAxis views a 0-d array as 1-d (axis 0/-1 valid; the result is a scalar)
+  const zeroD = arr.ndim === 0;
+  if (zeroD) arr = arr.reshape(1);
   const ax = normalizeAxis(options.axis, arr.ndim);
   const n = arr.shape[ax];
   const outerShape = arr.shape.filter((_, i) => i !== ax);
   const outerStrides = arr.strides.filter((_, i) => i !== ax);
   let outSize = 1;
   for (const d of outerShape) outSize *= d;
-  if (n === 0 && outSize !== 0) throw new RangeError(`attempt to get ${name} of an empty sequence`);
+  // raised whenever the reduced axis is empty, even when the result is empty too
+  if (n === 0) throw new RangeError(`attempt to get ${name} of an empty sequence`);
   const out = new Float64Array(outSize);
   const s = arr.strides[ax];
   // C-order walk over the other axes
@@ -511,9 +543,9 @@ function argReduce(a: ArrayLike, options: ArgOptions, isMax: boolean): NDArray |
       idx[d] = 0;
     }
   }
-  const shape = keepdims ? arr.shape.map((d, i) => (i === ax ? 1 : d)) : outerShape;
+  const shape = keepdims && !zeroD ? arr.shape.map((d, i) => (i === ax ? 1 : d)) : outerShape;
   const res = new NDArray(out, shape, undefined, 0, "int64");
-  return shape.length === 0 ? (res.item() as number) : res;
+  return unwrap(res, [], keepdims, isScalarIn(a));
 }
 
 /**
@@ -577,10 +609,10 @@ function truthOf(a: NDArray): NDArray {
 
 function logical(a: ArrayLike, options: ReduceOptions, kind: "all" | "any"): NDArray | boolean {
   const arr = truthOf(asarray(a));
-  const flags = axisFlags(options.axis, arr.ndim);
+  const flags = ufuncAxisFlags(options.axis, arr.ndim);
   const keepdims = !!options.keepdims;
   const r = reduceCore(arr, flags, kind, "bool", keepdims);
-  return unwrap(r, flags, keepdims) as NDArray | boolean;
+  return unwrap(r, flags, keepdims, isScalarIn(a)) as NDArray | boolean;
 }
 
 /**
@@ -640,8 +672,8 @@ export function count_nonzero(a: ArrayLike, options?: ReduceOptions): NDArray | 
 export function count_nonzero(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
   const arr = truthOf(asarray(a));
   const keepdims = !!options.keepdims;
-  const flags = axisFlags(options.axis, arr.ndim);
-  return unwrap(reduceCore(arr, flags, "sum", "int64", keepdims), flags, keepdims);
+  const flags = ufuncAxisFlags(options.axis, arr.ndim);
+  return unwrap(reduceCore(arr, flags, "sum", "int64", keepdims), flags, keepdims, isScalarIn(a));
 }
 
 /**
@@ -662,7 +694,7 @@ export function ptp(a: ArrayLike, options: ReduceOptions & { keepdims: true }): 
 export function ptp(a: ArrayLike, options?: ReduceOptions): NDArray | number;
 export function ptp(a: ArrayLike, options: ReduceOptions = {}): NDArray | number {
   const arr = asarray(a);
-  const flags = axisFlags(options.axis, arr.ndim);
+  const flags = ufuncAxisFlags(options.axis, arr.ndim);
   const keepdims = !!options.keepdims;
   const hi = reduceCore(arr, flags, "max", arr.dtype, keepdims);
   const lo = reduceCore(arr, flags, "min", arr.dtype, keepdims);
@@ -672,7 +704,7 @@ export function ptp(a: ArrayLike, options: ReduceOptions = {}): NDArray | number
   const h = hi.data as Float64Array;
   const l = lo.data as Float64Array;
   for (let i = 0; i < h.length; i++) h[i] = h[i] - l[i];
-  return unwrap(hi, flags, keepdims);
+  return unwrap(hi, flags, keepdims, isScalarIn(a));
 }
 
 /** Options of `cumsum` / `cumprod`. */
@@ -687,6 +719,7 @@ export interface CumOptions {
 export function accumulate(a: NDArray, axis: number | null | undefined, isProd: boolean, dtype: DType | undefined): NDArray {
   let arr = a;
   let ax: number;
+  checkIntAxis(axis);
   if (axis === null || axis === undefined) {
     arr = new NDArray(copyToC(a), [a.size], undefined, 0, a.dtype);
     ax = 0;
@@ -695,7 +728,7 @@ export function accumulate(a: NDArray, axis: number | null | undefined, isProd: 
     if (arr.ndim === 0) arr = arr.reshape(1);
   }
   const acc = dtype === undefined ? defaultSumDType(arr) : checkDType(dtype);
-  if (acc === "bool") throw new TypeError(`${isProd ? "cumprod" : "cumsum"} with dtype bool is not supported`);
+  if (acc === "bool") return accumulateBool(arr, ax, isProd);
   const out = new NDArray(new Float64Array(arr.size), arr.shape, undefined, 0, acc);
   if (arr.size === 0) return out;
   const n = arr.shape[ax];
@@ -711,6 +744,7 @@ export function accumulate(a: NDArray, axis: number | null | undefined, isProd: 
     let p = offs[l];
     let q = oOffs[l];
     let r = trunc ? Math.trunc(src[p]) : src[p];
+    if (isInt && r === 0) r = 0; // int64 has no −0 (a float −0.4 cast by dtype=int64 is 0)
     od[q] = r;
     for (let k = 1; k < n; k++) {
       p += s;
@@ -721,6 +755,33 @@ export function accumulate(a: NDArray, axis: number | null | undefined, isProd: 
         if (r > MAX_INT || r < -MAX_INT) int53Error();
         if (r === 0) r = 0;
       }
+      od[q] = r;
+    }
+  }
+  return out;
+}
+
+/** `logical_or` / `logical_and.accumulate` (cumsum/cumprod with `dtype=bool`): the input's truth values (NaN is true). */
+function accumulateBool(arr: NDArray, ax: number, isProd: boolean): NDArray {
+  const t = truthOf(arr);
+  const out = new NDArray(new Uint8Array(arr.size), arr.shape, undefined, 0, "bool");
+  if (arr.size === 0) return out;
+  const n = arr.shape[ax];
+  const s = t.strides[ax];
+  const os = out.strides[ax];
+  const offs = laneOffsets(t, ax);
+  const oOffs = laneOffsets(out, ax);
+  const src = t.data as Uint8Array;
+  const od = out.data as Uint8Array;
+  for (let l = 0; l < offs.length; l++) {
+    let p = offs[l];
+    let q = oOffs[l];
+    let r = src[p];
+    od[q] = r;
+    for (let k = 1; k < n; k++) {
+      p += s;
+      q += os;
+      r = isProd ? r & src[p] : r | src[p];
       od[q] = r;
     }
   }

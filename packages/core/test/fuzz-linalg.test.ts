@@ -590,6 +590,16 @@ describe("fuzz-linalg regressions", () => {
     expect(msg(() => np.linalg.norm(np.zeros([0, 0]), -Infinity, 0))).toBe("zero-size array to reduction operation minimum which has no identity");
     expect(msg(() => np.linalg.norm(np.zeros([0, 4, 0]), -2, [1, 0]))).toBe("zero-size array to reduction operation minimum which has no identity");
   });
+  it("svd of a graded matrix: singular values 1e-170 below the largest keep their relative accuracy", () => {
+    // NumPy 2.4.6: np.linalg.svd(A, compute_uv=False) → [1.0, 3.618033988749896e-170, 1.3819660112501047e-170];
+    // squaring the scaled entries (1e-340) would underflow and leave the column norms √10e-170, √5e-170.
+    const A = [[1, 0, 0], [0, 1e-170, 2e-170], [0, 3e-170, 1e-170]];
+    const expected = [1.0, 3.618033988749896e-170, 1.3819660112501047e-170];
+    vals(np.linalg.svd(A, { compute_uv: false })).forEach((v, i) => expect(Math.abs(v - expected[i]) / expected[i]).toBeLessThan(1e-14));
+    const { U, S, Vh } = np.linalg.svd(A);
+    const back = vals(np.matmul(np.matmul(U, np.diag(S)), Vh));
+    A.flat().forEach((v, i) => expect(Math.abs(back[i] - v)).toBeLessThanOrEqual(1e-14 * Math.abs(v)));
+  });
   it("NumPy 2 array-API names", () => {
     expect(np.linalg.matrix_transpose(np.zeros([2, 3, 4])).shape).toEqual([2, 4, 3]);
     expect(msg(() => np.linalg.vecdot(np.ones([2, 3]), np.ones([3]), { axis: 0 }))).toBe("vecdot: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n),(n)->() (size 3 is different from 2)");

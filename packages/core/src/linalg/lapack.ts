@@ -464,17 +464,24 @@ export function svdJacobi(a: Float64Array, m0: number, n0: number, wantUV: boole
   // Column-major working copy W (m×n) of A or Aᵀ: column j at w[j*m ..].
   const w = new Float64Array(m * n);
   let amax = 0;
+  let aminNonzero = Infinity;
   for (let i = 0; i < m0; i++) {
     for (let j = 0; j < n0; j++) {
       const x = a[i * n0 + j];
       if (!Number.isFinite(x)) throw new LinAlgError("SVD did not converge");
       amax = Math.max(amax, Math.abs(x));
+      if (x !== 0) aminNonzero = Math.min(aminNonzero, Math.abs(x));
       if (trans) w[i * m + j] = x; // Aᵀ column i is A row i
       else w[j * m + i] = x;
     }
   }
   const scale = amax === 0 ? 1 : amax;
   if (scale !== 1) for (let i = 0; i < w.length; i++) w[i] /= scale;
+  // Entries spanning more than ~1e120 (after scaling the largest to 1): squares of the small ones
+  // underflow, so the pair's norms and inner product are formed on normalised columns instead
+  // (slower: two scaled norms per pair). Keeps small singular values of graded matrices accurate.
+  const careful = aminNonzero / scale < 2 ** -400;
+  const NOISE = 2 ** -960;
   const v = wantUV ? new Float64Array(n * n) : null;
   if (v) for (let i = 0; i < n; i++) v[i * n + i] = 1;
   const norms = new Float64Array(n);
@@ -489,13 +496,27 @@ export function svdJacobi(a: Float64Array, m0: number, n0: number, wantUV: boole
       for (let q = p + 1; q < n; q++) {
         const cp = p * m;
         const cq = q * m;
-        let gamma = 0;
-        for (let i = 0; i < m; i++) gamma += w[cp + i] * w[cq + i];
-        const alpha = norms[p];
-        const beta = norms[q];
-        if (gamma === 0 || Math.abs(gamma) <= EPS * Math.sqrt(alpha * beta)) continue;
+        let zeta: number;
+        if (careful) {
+          const an = nrm2(w, cp, m, 1);
+          const bn = nrm2(w, cq, m, 1);
+          // Below 2^-960 (relative to the largest entry) a column is rounding noise near the
+          // subnormal range: it cannot be orthogonalised reliably and counts as zero.
+          if (an < NOISE || bn < NOISE) continue;
+          let cosine = 0;
+          for (let i = 0; i < m; i++) cosine += (w[cp + i] / an) * (w[cq + i] / bn);
+          if (Math.abs(cosine) <= EPS) continue;
+          // (β − α) / 2γ with α = an², β = bn², γ = cosine·an·bn, without forming the squares.
+          zeta = (bn / an - an / bn) / (2 * cosine);
+        } else {
+          let gamma = 0;
+          for (let i = 0; i < m; i++) gamma += w[cp + i] * w[cq + i];
+          const alpha = norms[p];
+          const beta = norms[q];
+          if (gamma === 0 || Math.abs(gamma) <= EPS * Math.sqrt(alpha * beta)) continue;
+          zeta = (beta - alpha) / (2 * gamma);
+        }
         rotated = true;
-        const zeta = (beta - alpha) / (2 * gamma);
         const t = Math.abs(zeta) > 1e150 ? 1 / (2 * zeta) : (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
@@ -541,7 +562,9 @@ export function svdJacobi(a: Float64Array, m0: number, n0: number, wantUV: boole
   for (let j = 0; j < n; j++) {
     const src = order[j];
     const sj = sv[src];
-    const ok = sj > 0 && sj > tiny;
+    // A graded matrix's small singular values are genuine: their columns were orthogonalised
+    // relative to their own norms, so they are kept however small (careful mode).
+    const ok = sj > 0 && (sj > tiny || (careful && sj >= NOISE));
     good.push(ok);
     if (ok) for (let i = 0; i < m; i++) U[j * m + i] = w[src * m + i] / sj;
     for (let i = 0; i < n; i++) Vs[j * n + i] = v[src * n + i];
