@@ -323,7 +323,8 @@ function checkCase(c: Case): void {
       const k = condOf(c);
       const p = Math.abs(c.args[1] as number);
       const m = maxAbsOf(e);
-      return compareValues(c.fn, g.values, e, () => 1e-13 * Math.max(n, 1) * p * Math.max(k, 1) ** p * m, where, () => m);
+      // First order: A^-p inherits inv(A)'s relative error κ·ε, amplified once per factor (p·κ·ε).
+      return compareValues(c.fn, g.values, e, () => 1e-13 * Math.max(n, 1) * p * Math.max(k, 1) * m, where, () => m);
     }
     case "eigvalsh": case "svdvals": case "eigvals": {
       const { maxAbs } = inputMat(c);
