@@ -3,10 +3,11 @@
  * types stripped in place (line numbers survive), plus one `export { … }` line
  * so the suite can read the outputs — and judges results against the goldens.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { stripTypeScriptTypes } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { threadId } from "node:worker_threads";
 import {
   checkInvariant,
   compareOutput,
@@ -22,8 +23,31 @@ import type { JobResult } from "./pool.ts";
 import { WorkerPool } from "./pool.ts";
 
 export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/** Inside the package, so `@maths-as-code/core` resolves through its node_modules. */
-export const DEFAULT_SNIPPET_ROOT = path.join(PACKAGE_DIR, ".snippets", "run");
+/**
+ * A snippet directory of this process and thread: inside the package, so `@maths-as-code/core`
+ * resolves through its node_modules, and private, so runs in parallel (several people testing in
+ * one checkout) do not delete each other's modules. Removed when the process exits.
+ */
+export function scratchSnippetRoot(name: string): string {
+  const parent = path.join(PACKAGE_DIR, ".snippets");
+  // Test workers may be killed without an exit event: sweep directories of processes that are gone.
+  for (const dir of existsSync(parent) ? readdirSync(parent) : []) {
+    const pid = Number(/-(\d+)-\d+$/.exec(dir)?.[1]);
+    if (pid && !isAlive(pid)) rmSync(path.join(parent, dir), { recursive: true, force: true });
+  }
+  const root = path.join(parent, `${name}-${process.pid}-${threadId}`);
+  process.once("exit", () => rmSync(root, { recursive: true, force: true }));
+  return root;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 export const DEFAULT_TIMEOUT_MS = Number(process.env.MAC_CASE_TIMEOUT_MS ?? 5000);
 
 export interface PreparedCase {
@@ -50,7 +74,7 @@ export function goldenFor(corpus: Corpus, entry: Entry): Golden | undefined {
 }
 
 export function prepareCases(corpus: Corpus, options: PrepareOptions = {}): PreparedCase[] {
-  const root = options.snippetRoot ?? DEFAULT_SNIPPET_ROOT;
+  const root = options.snippetRoot ?? scratchSnippetRoot("run");
   rmSync(root, { recursive: true, force: true });
   const out: PreparedCase[] = [];
   for (const original of corpus.entries) {

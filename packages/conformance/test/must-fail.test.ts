@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { loadCorpus, type Entry } from "@maths-as-code/corpus";
-import { PACKAGE_DIR, prepareCases, runAll, type CaseReport } from "../src/runner.ts";
+import { PACKAGE_DIR, prepareCases, runAll, scratchSnippetRoot, type CaseReport } from "../src/runner.ts";
 
 const corpus = loadCorpus();
 const scratch = mkdtempSync(path.join(tmpdir(), "mac-must-fail-"));
@@ -23,7 +23,7 @@ describe("changing one number in one entry's TypeScript", () => {
 
   test(`fails that entry (${target.id}) and no other`, async () => {
     expect(mutated).not.toBe(target.typescript);
-    const root = path.join(PACKAGE_DIR, ".snippets", "must-fail-number");
+    const root = scratchSnippetRoot("must-fail-number");
     const reports = await runAll(prepareCases(corpus, { snippetRoot: root, typescriptOverride: (e: Entry) => (e.id === target.id ? mutated : undefined) }));
     expect(failingEntries(reports)).toEqual([target.id]);
   });
@@ -55,7 +55,7 @@ describe("a core whose summation kernel is a naive left-to-right loop", () => {
 
 describe("a snippet that loops forever or throws", () => {
   test("fails its own cases within the time limit while the rest still run", async () => {
-    const root = path.join(PACKAGE_DIR, ".snippets", "must-fail-hang");
+    const root = scratchSnippetRoot("must-fail-hang");
     const reports = await runAll(
       prepareCases(corpus, {
         snippetRoot: root,

@@ -1,12 +1,11 @@
 /** Every entry's shown TypeScript compiles against @maths-as-code/core's published types. */
 import { describe, expect, test } from "vitest";
 import { formatDiagnostic, loadCorpus } from "@maths-as-code/corpus";
-import path from "node:path";
-import { PACKAGE_DIR, prepareCases } from "../src/runner.ts";
+import { prepareCases, scratchSnippetRoot } from "../src/runner.ts";
 import { typecheck } from "../src/typecheck.ts";
 
 const corpus = loadCorpus();
-const results = typecheck(prepareCases(corpus, { snippetRoot: path.join(PACKAGE_DIR, ".snippets", "typecheck") }));
+const results = typecheck(prepareCases(corpus, { snippetRoot: scratchSnippetRoot("typecheck") }));
 
 describe("TypeScript snippets type-check", () => {
   for (const [id, diagnostics] of results) {
