@@ -59,6 +59,11 @@ function renderNested(value: Nested, leaf: (v: Scalar) => string, column: number
 export function renderInput(lang: Language, name: string, input: ResolvedInput): string {
   const { dtype, shape, values } = input;
   const isEmpty = values.length === 0;
+  // A nested literal cannot spell an empty array whose zero is not its last axis ([] is (0,), not (0, 3)).
+  if (isEmpty && shape.slice(0, -1).includes(0)) {
+    if (lang === "numpy") return `${name} = np.zeros((${shape.join(", ")}${shape.length === 1 ? "," : ""}), dtype=${dtype === "float64" ? "np.float64" : dtype === "int64" ? "np.int64" : "bool"})`;
+    return `const ${name} = np.zeros([${shape.join(", ")}], { dtype: "${dtype}" });`;
+  }
   if (lang === "numpy") {
     if (shape.length === 0) return `${name} = ${pyScalar(values[0], dtype)}`;
     const head = `${name} = np.array(`;

@@ -19,6 +19,12 @@ describe("preludes", () => {
     expect(renderInput("typescript", "m", { dtype: "bool", shape: [0], values: [] })).toBe('const m = np.array([], { dtype: "bool" });');
     expect(renderInput("numpy", "n", { dtype: "int64", shape: [0], values: [] })).toBe("n = np.array([], dtype=np.int64)");
   });
+  test("an empty array whose zero is not the last axis keeps its shape (a nested [] would be (0,))", () => {
+    const x = { dtype: "float64" as const, shape: [0, 3], values: [] };
+    expect(renderInput("numpy", "x", x)).toBe("x = np.zeros((0, 3), dtype=np.float64)");
+    expect(renderInput("typescript", "x", x)).toBe('const x = np.zeros([0, 3], { dtype: "float64" });');
+    expect(renderInput("numpy", "x", { ...x, shape: [2, 0] })).toBe("x = np.array([[], []])");
+  });
   test("scalars are plain literals", () => {
     expect(renderInput("numpy", "lr", { dtype: "float64", shape: [], values: [3] })).toBe("lr = 3.0");
     expect(renderInput("typescript", "flag", { dtype: "bool", shape: [], values: [true] })).toBe("const flag = true;");

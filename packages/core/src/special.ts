@@ -206,6 +206,8 @@ function erfcScalar(x: number): number {
  * np.special.erf([-1, 0, 2]); // [-0.84270079  0.          0.99532227]
  * @numpy(ulp=1) np.vectorize(__import__('math').erf)(np.array([-1.0, 0.0, 2.0]))
  */
+export function erf(x: number | boolean): number;
+export function erf(x: ArrayLike): Out;
 export function erf(x: ArrayLike): Out {
   return map1(x, erfScalar);
 }
@@ -222,6 +224,8 @@ export function erf(x: ArrayLike): Out {
  * np.special.erfc(3); // 2.2090496998585438e-05
  * @numpy(ulp=1) __import__('math').erfc(3.0)
  */
+export function erfc(x: number | boolean): number;
+export function erfc(x: ArrayLike): Out;
 export function erfc(x: ArrayLike): Out {
   return map1(x, erfcScalar);
 }
@@ -274,6 +278,8 @@ function erfinvScalar(y: number): number {
  * np.special.erfinv(0.5); // 0.4769362762044699
  * @numpy(ulp=2) np.float64(0.4769362762044699)
  */
+export function erfinv(y: number | boolean): number;
+export function erfinv(y: ArrayLike): Out;
 export function erfinv(y: ArrayLike): Out {
   return map1(y, erfinvScalar);
 }
@@ -295,6 +301,8 @@ function expitScalar(x: number): number {
  * np.special.expit([-800, 0, 2]); // [0.         0.5        0.88079708]
  * @numpy(ulp=2) x = np.array([-800.0, 0.0, 2.0]); 1 / (1 + np.exp(-x))
  */
+export function expit(x: number | boolean): number;
+export function expit(x: ArrayLike): Out;
 export function expit(x: ArrayLike): Out {
   return map1(x, expitScalar);
 }
@@ -318,6 +326,8 @@ function logitScalar(x: number): number {
  * np.special.logit(0.25); // -1.0986122886681098
  * @numpy(ulp=2) np.log(0.25 / (1 - 0.25))
  */
+export function logit(x: number | boolean): number;
+export function logit(x: ArrayLike): Out;
 export function logit(x: ArrayLike): Out {
   return map1(x, logitScalar);
 }
@@ -452,6 +462,8 @@ export function logsumexp(a: ArrayLike, options: LogsumexpOptions = {}): NDArray
  * np.special.xlogy([0, 2], [0, 3]); // [0.         2.19722458]
  * @numpy(ulp=2) np.array([0.0, 2.0 * np.log(3.0)])
  */
+export function xlogy(x: number | boolean, y: number | boolean): number;
+export function xlogy(x: ArrayLike, y: ArrayLike): Out;
 export function xlogy(x: ArrayLike, y: ArrayLike): Out {
   return map2(x, y, (a, b) => (a === 0 && b === b ? 0 : a * Math.log(b)));
 }
@@ -464,6 +476,8 @@ export function xlogy(x: ArrayLike, y: ArrayLike): Out {
  * np.special.xlog1py(3, 1e-10); // 2.99999999985e-10
  * @numpy(ulp=2) 3.0 * np.log1p(1e-10)
  */
+export function xlog1py(x: number | boolean, y: number | boolean): number;
+export function xlog1py(x: ArrayLike, y: ArrayLike): Out;
 export function xlog1py(x: ArrayLike, y: ArrayLike): Out {
   return map2(x, y, (a, b) => (a === 0 && b === b ? 0 : a * Math.log1p(b)));
 }
@@ -690,6 +704,8 @@ function gammalnScalar(x: number): number {
  * np.special.gamma([0.5, 5, 10.5]); // [1.77245385e+00 2.40000000e+01 1.13327839e+06]
  * @numpy(ulp=4) np.vectorize(__import__('math').gamma)(np.array([0.5, 5.0, 10.5]))
  */
+export function gamma(x: number | boolean): number;
+export function gamma(x: ArrayLike): Out;
 export function gamma(x: ArrayLike): Out {
   return map1(x, gammaScalar);
 }
@@ -710,6 +726,8 @@ export function gamma(x: ArrayLike): Out {
  * np.special.gammaln(100); // 359.1342053695754
  * @numpy(ulp=4) __import__('math').lgamma(100.0)
  */
+export function gammaln(x: number | boolean): number;
+export function gammaln(x: ArrayLike): Out;
 export function gammaln(x: ArrayLike): Out {
   return map1(x, gammalnScalar);
 }
@@ -806,6 +824,8 @@ function betalnScalar(a: number, b: number): number {
  * np.special.betaln(2, 3); // -2.4849066497880004
  * @numpy(ulp=2) np.log(1.0 / 12.0)
  */
+export function betaln(a: number | boolean, b: number | boolean): number;
+export function betaln(a: ArrayLike, b: ArrayLike): Out;
 export function betaln(a: ArrayLike, b: ArrayLike): Out {
   return map2(a, b, betalnScalar);
 }
@@ -916,6 +936,8 @@ export function factorial(n: ArrayLike, options: ExactOption = {}): Out | bigint
  * np.special.entr([0, 0.5, 1, -1]); // [ 0.          0.34657359 -0.                -inf]
  * @numpy(ulp=1) np.array([0.0, -0.5 * np.log(0.5), -1.0 * np.log(1.0), -np.inf])
  */
+export function entr(x: number | boolean): number;
+export function entr(x: ArrayLike): Out;
 export function entr(x: ArrayLike): Out {
   return map1(x, (v) => (v !== v ? v : v > 0 ? -v * Math.log(v) : v === 0 ? 0 : -Infinity));
 }
@@ -936,6 +958,8 @@ function relEntr(x: number, y: number): number {
  * np.special.rel_entr([0.5, 0.5], [0.9, 0.1]); // [-0.29389333  0.80471896]
  * @numpy(ulp=1) p = np.array([0.5, 0.5]); q = np.array([0.9, 0.1]); p * np.log(p / q)
  */
+export function rel_entr(x: number | boolean, y: number | boolean): number;
+export function rel_entr(x: ArrayLike, y: ArrayLike): Out;
 export function rel_entr(x: ArrayLike, y: ArrayLike): Out {
   return map2(x, y, relEntr);
 }
@@ -948,6 +972,8 @@ export function rel_entr(x: ArrayLike, y: ArrayLike): Out {
  * np.special.kl_div(0.5, 0.9); // 0.10610666754894049
  * @numpy(ulp=2) 0.5 * np.log(0.5 / 0.9) - 0.5 + 0.9
  */
+export function kl_div(x: number | boolean, y: number | boolean): number;
+export function kl_div(x: ArrayLike, y: ArrayLike): Out;
 export function kl_div(x: ArrayLike, y: ArrayLike): Out {
   return map2(x, y, (a, b) => {
     if (a !== a || b !== b) return NaN;
