@@ -128,9 +128,20 @@ function checkScalar(v: unknown): void {
  * @example
  * np.array([true, false]); // [ True False]
  * @numpy np.array([True, False])
+ *
+ * @example
+ * np.array(new Float64Array([0.5, -2])); // [ 0.5 -2. ]
+ * @numpy np.array([0.5, -2.0])
  */
 export function array(object: ArrayLike, options: DTypeOption = {}): NDArray {
   const requested = options.dtype === undefined ? undefined : checkDType(options.dtype);
+  if (object instanceof Float64Array) {
+    // Data that already lives in a typed array (a file, a WebGL buffer, a benchmark) is a 1-D float64 array.
+    const dt = requested ?? "float64";
+    const data = allocStorage(dt, object.length);
+    for (let i = 0; i < object.length; i++) data[i] = castScalar(object[i], dt);
+    return new NDArray(data, [object.length], undefined, 0, dt);
+  }
   if (object instanceof NDArray) {
     const dt = requested ?? object.dtype;
     return new NDArray(copyToC(object, dt), object.shape, undefined, 0, dt);

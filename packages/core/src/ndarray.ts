@@ -30,10 +30,10 @@ export type Scalar = number | boolean;
 export type NestedArray = readonly (Scalar | NDArray | NestedArray)[];
 
 /**
- * Anything NumPy's `asarray` accepts here: an {@link NDArray}, a scalar, or
- * (nested) JS arrays of scalars.
+ * Anything NumPy's `asarray` accepts here: an {@link NDArray}, a scalar,
+ * (nested) JS arrays of scalars, or a Float64Array (a 1-D float64 array, copied).
  */
-export type ArrayLike = NDArray | Scalar | NestedArray;
+export type ArrayLike = NDArray | Scalar | NestedArray | Float64Array;
 
 /** Formats a shape the way NumPy prints tuples: `(2,3)`, `(4,)`, `()`. */
 export function formatShape(shape: readonly number[], sep = ","): string {
