@@ -85,7 +85,7 @@ step("type-check: site (astro check)", "pnpm", ["exec", "astro", "check"], "apps
 vitest("unit: corpus tooling", "corpus");
 vitest("unit: core", "packages/core");
 vitest("conformance", "packages/conformance");
-vitest("e2e: the built site in Chromium, JavaScript off", "apps/site");
+vitest("e2e: the built site in Chromium (pages with JavaScript off, search with it on)", "apps/site");
 
 console.log(`\n${timings.join("\n")}`);
 if (failures.length) console.log(`\nFailed:\n- ${failures.join("\n- ")}`);

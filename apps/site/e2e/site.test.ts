@@ -1,6 +1,8 @@
 /**
  * The built site in a real browser with JavaScript disabled: a reader needs no
  * client code to see every entry, its rendered formula, both snippets and NumPy's output.
+ * Then, with JavaScript enabled, the home page's search island (Pagefind) finds entries
+ * by name and by symbol, and loads nothing but its own script and Pagefind's.
  * Drives Debian's chromium through playwright-core. Without a browser this fails under
  * CI=true and is reported as skipped otherwise — never passed.
  */
@@ -49,15 +51,23 @@ async function open(url: string, colorScheme: "light" | "dark" = "light"): Promi
   return page;
 }
 
+beforeAll(async () => {
+  if (!haveBrowser) return;
+  server = await serveDist();
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
 describe.skipIf(!haveBrowser)("the site without JavaScript", () => {
-  beforeAll(async () => {
-    server = await serveDist();
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
+  test("the home page has no search box, and nothing in its place is broken", async () => {
+    const page = await open("/");
+    await expect(page.getByRole("searchbox").count()).resolves.toBe(0);
+    expect(await page.locator("form[data-search]").isVisible()).toBe(false);
+    await expect(page.getByRole("link", { name: "quick reference card" }).count()).resolves.toBeGreaterThan(0);
   });
 
   test("the home page links every entry, grouped under its section", async () => {
@@ -100,5 +110,76 @@ describe.skipIf(!haveBrowser)("the site without JavaScript", () => {
     const page = await open("/reference/");
     const text = await page.locator("main").innerText();
     for (const e of corpus.entries.filter((x) => x.quick)) expect(text, e.id).toContain(e.quick!.numpy);
+  });
+});
+
+describe.skipIf(!haveBrowser)("search, with JavaScript", () => {
+  let page: Page;
+  /** Every script the page requested (URL path and bytes), to prove nothing else loads. */
+  let scripts: { path: string; bytes: number }[];
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    page = await context.newPage();
+    scripts = [];
+    page.on("response", async (r) => {
+      if (r.request().resourceType() === "script") scripts.push({ path: new URL(r.url()).pathname, bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+    });
+    const response = await page.goto(`${base}/`);
+    expect(response?.status()).toBe(200);
+  });
+
+  /** Types a query and returns the result links (hrefs, best first) once the list answers that query. */
+  async function search(query: string): Promise<string[]> {
+    await page.getByRole("searchbox", { name: "Search the entries" }).fill(query);
+    const list = page.locator("#site-search-results").and(page.locator(`[data-query="${query.replace(/["\\]/g, "\\$&")}"]`));
+    await list.waitFor({ state: "attached", timeout: 15_000 });
+    return list.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  }
+
+  test("“softmax” lists the softmax entry first, and its link opens the entry", async () => {
+    const hrefs = await search("softmax");
+    expect(hrefs[0]).toBe("/entries/softmax/");
+    const first = page.locator("#site-search-results li").first();
+    // Title and meaning, as text: results are built from text nodes, never from HTML.
+    const softmax = corpus.entries.find((e) => e.id === "softmax")!;
+    await expect(first.locator("strong").innerText()).resolves.toBe(softmax.title);
+    expect(await first.locator("*").evaluateAll((els) => [...new Set(els.map((el) => el.tagName))].sort())).toEqual(["A", "SPAN", "STRONG"]);
+    await first.locator("a").click();
+    await page.waitForURL(`${base}/entries/softmax/`);
+    await expect(page.locator("h1").innerText()).resolves.toContain(softmax.title);
+    await page.goto(`${base}/`);
+  });
+
+  test("a symbol or its LaTeX finds the sum entry: “Σ”, “∑”, “\\sum”", async () => {
+    for (const q of ["Σ", "∑", "\\sum"]) expect((await search(q))[0], q).toBe("/entries/sum/");
+  });
+
+  test("LaTeX commands, NumPy names and abbreviations find their entry first", async () => {
+    const expected: [string, string][] = [
+      ["\\nabla", "/entries/gradient/"],
+      ["np.linalg.norm", "/entries/l2-norm/"],
+      ["KL", "/entries/kl-divergence/"],
+      ["attention", "/entries/scaled-dot-product-attention/"],
+    ];
+    for (const [q, href] of expected) expect((await search(q))[0], q).toBe(href);
+  });
+
+  test("an unknown word says so; the home page loads only the island's script and Pagefind's", async () => {
+    expect(await search("☃☃☃")).toEqual([]); // no indexed word shares a prefix with it
+    await expect(page.locator("#site-search-status").innerText()).resolves.toMatch(/No entry matches/);
+    const paths = scripts.map((s) => s.path);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) expect(p, "script").toMatch(/^\/(_astro\/Search\.astro_[^/]+\.js|pagefind\/pagefind(-worker)?\.js)$/);
+  });
+
+  test("entry pages load no script at all, even with JavaScript on", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const entryPage = await context.newPage();
+    const loaded: string[] = [];
+    entryPage.on("request", (r) => void (r.resourceType() === "script" && loaded.push(r.url())));
+    await entryPage.goto(`${base}/entries/sum/`);
+    expect(loaded).toEqual([]);
+    await context.close();
   });
 });

@@ -7,7 +7,11 @@
  *   entry's title and which contains a KaTeX-rendered formula (class="katex");
  * - the home page links every entry; the quick reference page exists and links
  *   every entry that has a `quick` line; each entry's source file is published;
- * - no page contains <script and dist holds no JavaScript: zero client JS.
+ * - zero client JavaScript except the search island: the home page loads exactly one script, the island's
+ *   own module (src/components/Search.astro → dist/_astro/Search.astro_…js); no other page has a <script;
+ *   the only other JavaScript in dist is Pagefind's pagefind.js and its worker;
+ * - the Pagefind index (scripts/search-index.ts) exists and covers exactly the entry pages: every entry page
+ *   has data-pagefind-body, no other page does, and Pagefind's page count equals the number of entries.
  *
  * Exits 1 with the list of every failure. Plain Node 22 (type stripping): erasable
  * TypeScript only, `.ts` in relative imports. Honours MAC_CORPUS_DIR like the build.
@@ -94,12 +98,53 @@ for (const id of ids) {
 const built = existsSync(path.join(dist, "entries")) ? readdirSync(path.join(dist, "entries")) : [];
 for (const id of built) if (!ids.includes(id)) fail(`dist/entries/${id}/ has no entry file in ${path.join(dir, "entries")}`);
 
-// 2. Zero client JavaScript.
+// 2. No client JavaScript but the search island (home page only) and the Pagefind bundle it loads.
 const files = walk(dist);
-for (const file of files) {
+const ISLAND_SCRIPT = /^<script type="module" src="([^"]*\/_astro\/Search\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js)"><\/script>$/;
+const PAGEFIND_JS = new Set(["pagefind/pagefind.js", "pagefind/pagefind-worker.js"]);
+const islandFiles = new Set<string>();
+for (const file of files.filter((f) => f.endsWith(".html"))) {
   const rel = path.relative(dist, file);
-  if (/\.(m?js|cjs)$/.test(file)) fail(`dist/${rel}: JavaScript file in the output (the site ships no client JS)`);
-  if (file.endsWith(".html") && /<script/i.test(readFileSync(file, "utf8"))) fail(`dist/${rel}: contains <script (the site ships no client JS)`);
+  const html = readFileSync(file, "utf8");
+  const tags = html.match(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi) ?? [];
+  if (/<script/i.test(html) && !tags.length) fail(`dist/${rel}: contains <script`);
+  if (rel !== "index.html" && tags.length) fail(`dist/${rel}: contains <script (only the home page's search island may load JavaScript)`);
+  if (rel === "index.html") {
+    if (!/<form\b[^>]*\bdata-search\b[^>]*\bhidden\b/.test(html)) fail("index.html: no search island (<form data-search hidden>: hidden until its script runs)");
+    if (tags.length !== 1) fail(`index.html: ${tags.length} <script> tags, expected exactly the search island's one`);
+  }
+  for (const tag of tags) {
+    const m = ISLAND_SCRIPT.exec(tag);
+    if (!m) {
+      fail(`dist/${rel}: a <script> that is not the search island's module: ${tag.slice(0, 120)}`);
+      continue;
+    }
+    const src = path.join(dist, m[1].replace(/^.*?\/_astro\//, "_astro/"));
+    if (!existsSync(src)) fail(`dist/${rel}: the search island's script ${m[1]} is missing`);
+    else if (!readFileSync(src, "utf8").includes("pagefind/pagefind.js")) fail(`dist/${path.relative(dist, src)}: the search island's script does not load pagefind/pagefind.js`);
+    islandFiles.add(path.relative(dist, src));
+  }
+}
+for (const file of files.filter((f) => /\.(m?js|cjs)$/.test(f))) {
+  const rel = path.relative(dist, file).split(path.sep).join("/");
+  if (!islandFiles.has(rel) && !PAGEFIND_JS.has(rel)) fail(`dist/${rel}: JavaScript file in the output that is neither the search island's script nor Pagefind's`);
+}
+
+// 3. The search index covers exactly the entry pages.
+const entryJson = path.join(dist, "pagefind", "pagefind-entry.json");
+if (!existsSync(entryJson)) fail("dist/pagefind/pagefind-entry.json is missing: run scripts/search-index.ts after astro build");
+else {
+  const meta = JSON.parse(readFileSync(entryJson, "utf8")) as { languages?: Record<string, { page_count?: number }> };
+  const indexed = Object.values(meta.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0);
+  if (indexed !== ids.length) fail(`the search index holds ${indexed} pages, expected one per entry (${ids.length})`);
+  for (const p of PAGEFIND_JS) if (!existsSync(path.join(dist, p))) fail(`dist/${p} is missing: the search island cannot load Pagefind`);
+}
+for (const file of files.filter((f) => f.endsWith(".html"))) {
+  const rel = path.relative(dist, file).split(path.sep).join("/");
+  const isEntry = /^entries\/[^/]+\/index\.html$/.test(rel);
+  const body = (readFileSync(file, "utf8").match(/\sdata-pagefind-body\b/g) ?? []).length;
+  if (isEntry && body !== 1) fail(`dist/${rel}: ${body} data-pagefind-body elements, expected 1 (entry pages are what search indexes)`);
+  if (!isEntry && body) fail(`dist/${rel}: data-pagefind-body on a page that is not an entry (search indexes entries only)`);
 }
 
 if (failures.length) {
@@ -108,4 +153,4 @@ if (failures.length) {
   process.exit(1);
 }
 const pages = files.filter((f) => f.endsWith(".html")).length;
-console.log(`site ok: ${ids.length} entry page${ids.length === 1 ? "" : "s"}, home, reference (${pages} HTML pages, no <script>)`);
+console.log(`site ok: ${ids.length} entry page${ids.length === 1 ? "" : "s"}, home, reference, search index of ${ids.length} (${pages} HTML pages; JavaScript: the home page's search island only)`);
