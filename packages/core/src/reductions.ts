@@ -33,9 +33,9 @@ import { bestAxisOrder, axisFlags, forEachLine, innerLength, innerStride, makeLo
 import { bufferedReduce } from "./bufferedReduce.ts";
 import { pairwiseSum } from "./kernels/pairwise.ts";
 import { elementwiseRun, FMAX, FMIN, MAXIMUM, MINIMUM, reduceRun, type MinMaxOp } from "./kernels/minmaxTies.ts";
-import { copyToC, NDArray, type ArrayLike } from "./ndarray.ts";
+import { copyToC, isCContiguous, NDArray, type ArrayLike } from "./ndarray.ts";
 import { laneOffsets } from "./sorting.ts";
-import { multiply, subtract } from "./ufunc.ts";
+import { subtract } from "./ufunc.ts";
 
 /** `axis` and `keepdims`, as in NumPy. */
 export interface ReduceOptions {
@@ -362,8 +362,23 @@ function varCore(arr: NDArray, options: VarOptions): { r: NDArray; flags: boolea
   const n = countOf(arr.shape, flags);
   const arrmean = reduceCore(arr, flags, "sum", "float64", true);
   divideInPlace(arrmean, n);
-  let x = subtract(arr, arrmean);
-  x = multiply(x, x);
+  let x: NDArray;
+  if (arr.dtype === "float64" && flags.every(Boolean) && isCContiguous(arr)) {
+    // Whole contiguous array: (a − m)² in one loop into one buffer — the same two roundings per
+    // element as NumPy's subtract then multiply, so the same bits, without the ufunc machinery.
+    const m = (arrmean.data as Float64Array)[0];
+    const src = arr.data as Float64Array;
+    const d = new Float64Array(arr.size);
+    for (let i = 0, j = arr.offset; i < d.length; i++, j++) {
+      const t = src[j] - m;
+      d[i] = t * t;
+    }
+    x = new NDArray(d, arr.shape);
+  } else {
+    x = subtract(arr, arrmean);
+    const d = x.data as Float64Array; // fresh and C-ordered: square it in place, as NumPy's umr_multiply does
+    for (let i = 0; i < d.length; i++) d[i] *= d[i];
+  }
   const r = reduceCore(x, flags, "sum", "float64", keepdims);
   divideInPlace(r, Math.max(n - ddof, 0));
   return { r, flags, keepdims };
