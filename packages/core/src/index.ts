@@ -74,3 +74,5 @@ export { autograd, Tensor, type TensorOptions, type TensorLike, type BackwardOpt
 // family: complex
 export { Complex, complex, real, imag, conj, conjugate, angle, type AngleOptions, type ConjFunction } from "./complex.ts";
 export type { ArithmeticUfunc, ComplexUnaryUfunc, AbsUfunc } from "./ufunc.ts";
+// family: random
+export { random, Generator, type Seed, type Size, type IntegersOptions, type ShuffleOptions } from "./random.ts";
