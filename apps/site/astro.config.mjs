@@ -47,8 +47,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
-      // Never inline a script: the search island (the site's only one) is emitted as its own file, which
-      // scripts/assert-build.ts can check. (Inlined, its dynamic import of pagefind.js also kept Vite's
+      // Never inline a script: each island (the search box; the entry pages' copy buttons) is emitted as its own
+      // file, which scripts/assert-build.ts can check. (Inlined, its dynamic import of pagefind.js also kept Vite's
       // unreplaced __VITE_PRELOAD__ marker.) Other assets keep Vite's default 4 kB rule.
       assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined),
     },

@@ -2,7 +2,8 @@
  * The built site in a real browser with JavaScript disabled: a reader needs no
  * client code to see every entry, its rendered formula, both snippets and NumPy's output.
  * Then, with JavaScript enabled, the home page's search island (Pagefind) finds entries
- * by name and by symbol, and loads nothing but its own script and Pagefind's.
+ * by name and by symbol, and loads nothing but its own script and Pagefind's; and the entry
+ * pages' copy buttons (their only script) copy each snippet exactly.
  * Drives Debian's chromium through playwright-core. Without a browser this fails under
  * CI=true and is reported as skipped otherwise — never passed.
  */
@@ -13,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { loadCorpusOrThrow } from "@maths-as-code/corpus";
+import { corpusDir, loadCorpusOrThrow, readGolden, resolveCases } from "@maths-as-code/corpus";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
@@ -106,6 +107,14 @@ describe.skipIf(!haveBrowser)("the site without JavaScript", () => {
     expect(await bg(light)).not.toBe(await bg(dark));
   });
 
+  test("an entry page shows no copy button: it appears only when its script runs", async () => {
+    const page = await open("/entries/sum/");
+    await expect(page.locator("button[data-copy]").count()).resolves.toBe(2); // in the HTML, hidden
+    await expect(page.getByRole("button").count()).resolves.toBe(0);
+    for (const button of await page.locator("button[data-copy]").all()) expect(await button.isVisible()).toBe(false);
+    await expect(page.locator(".code-block figcaption").allInnerTexts()).resolves.toEqual(["NumPy", "TypeScript"]);
+  });
+
   test("the quick reference card lists every entry's one-liners", async () => {
     const page = await open("/reference/");
     const text = await page.locator("main").innerText();
@@ -115,15 +124,17 @@ describe.skipIf(!haveBrowser)("the site without JavaScript", () => {
 
 describe.skipIf(!haveBrowser)("search, with JavaScript", () => {
   let page: Page;
-  /** Every script the page requested (URL path and bytes), to prove nothing else loads. */
-  let scripts: { path: string; bytes: number }[];
+  /** Every script the page requested (URL path, bytes, and the page it was on), to prove nothing else loads. */
+  let scripts: { path: string; bytes: number; on: string }[];
 
   beforeAll(async () => {
     const context = await browser.newContext({ javaScriptEnabled: true });
     page = await context.newPage();
     scripts = [];
     page.on("response", async (r) => {
-      if (r.request().resourceType() === "script") scripts.push({ path: new URL(r.url()).pathname, bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+      if (r.request().resourceType() !== "script") return;
+      const on = new URL(page.url()).pathname; // the softmax test visits an entry page, which loads the copy buttons' script
+      scripts.push({ path: new URL(r.url()).pathname, bytes: (await r.body().catch(() => Buffer.alloc(0))).length, on });
     });
     const response = await page.goto(`${base}/`);
     expect(response?.status()).toBe(200);
@@ -168,18 +179,58 @@ describe.skipIf(!haveBrowser)("search, with JavaScript", () => {
   test("an unknown word says so; the home page loads only the island's script and Pagefind's", async () => {
     expect(await search("☃☃☃")).toEqual([]); // no indexed word shares a prefix with it
     await expect(page.locator("#site-search-status").innerText()).resolves.toMatch(/No entry matches/);
-    const paths = scripts.map((s) => s.path);
+    const paths = scripts.filter((s) => s.on === "/").map((s) => s.path);
     expect(paths.length).toBeGreaterThan(0);
     for (const p of paths) expect(p, "script").toMatch(/^\/(_astro\/Search\.astro_[^/]+\.js|pagefind\/pagefind(-worker)?\.js)$/);
   });
 
-  test("entry pages load no script at all, even with JavaScript on", async () => {
+});
+
+describe.skipIf(!haveBrowser)("copy buttons on entry pages, with JavaScript", () => {
+  /** The snippets as the page shows them: the entry's example, generated from its YAML (as src/lib/corpus.ts does). */
+  function snippets(id: string): { numpy: string; typescript: string } {
+    const entry = corpus.entries.find((e) => e.id === id)!;
+    const source = resolveCases(entry, readGolden(corpusDir(), id)!)[0].source;
+    return { numpy: source.numpy.source, typescript: source.typescript.source };
+  }
+
+  test("each button copies its snippet exactly and says “Copied”", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    const page = await context.newPage();
+    await page.goto(`${base}/entries/sum/`);
+    const expected = snippets("sum");
+    expect(expected.numpy).toContain("total = np.sum(x)"); // the entry's own line, in the generated snippet
+    expect(expected.typescript).toContain("const total = np.sum(x);");
+    for (const [label, text] of [["NumPy", expected.numpy], ["TypeScript", expected.typescript]] as const) {
+      const block = page.locator("figure.code-block").filter({ has: page.locator("figcaption", { hasText: new RegExp(`^${label}$`) }) });
+      const button = block.getByRole("button", { name: `Copy the ${label} code` });
+      await button.waitFor({ state: "visible" });
+      await expect(button.innerText()).resolves.toBe("Copy");
+      await page.evaluate(() => navigator.clipboard.writeText("(not copied yet)"));
+      await button.click();
+      await block.getByRole("status").filter({ hasText: "Copied" }).waitFor({ timeout: 5_000 });
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied, label).toBe(text);
+      // …which is the code the page shows (Shiki's <pre> drops only the final newline).
+      await expect(block.locator("pre").innerText()).resolves.toBe(text.replace(/\n$/, ""));
+    }
+    await context.close();
+  });
+
+  test("entry pages load only the copy buttons' script, a few hundred bytes", async () => {
     const context = await browser.newContext({ javaScriptEnabled: true });
     const entryPage = await context.newPage();
-    const loaded: string[] = [];
-    entryPage.on("request", (r) => void (r.resourceType() === "script" && loaded.push(r.url())));
+    const loaded: { path: string; bytes: number }[] = [];
+    entryPage.on("response", async (r) => {
+      if (r.request().resourceType() === "script") loaded.push({ path: new URL(r.url()).pathname, bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+    });
     await entryPage.goto(`${base}/entries/sum/`);
-    expect(loaded).toEqual([]);
+    await entryPage.getByRole("button", { name: "Copy the NumPy code" }).waitFor({ state: "visible" });
+    expect(loaded.map((s) => s.path)).toHaveLength(1);
+    expect(loaded[0].path).toMatch(/^\/_astro\/CodeBlock\.astro_[^/]+\.js$/);
+    expect(loaded[0].bytes).toBeGreaterThan(0);
+    expect(loaded[0].bytes).toBeLessThanOrEqual(1_024);
     await context.close();
   });
 });

@@ -7,9 +7,11 @@
  *   entry's title and which contains a KaTeX-rendered formula (class="katex");
  * - the home page links every entry; the quick reference page exists and links
  *   every entry that has a `quick` line; each entry's source file is published;
- * - zero client JavaScript except the search island: the home page loads exactly one script, the island's
- *   own module (src/components/Search.astro → dist/_astro/Search.astro_…js); no other page has a <script;
- *   the only other JavaScript in dist is Pagefind's pagefind.js and its worker;
+ * - zero client JavaScript except two islands, each its own module file: the home page loads exactly one
+ *   script, the search island (src/components/Search.astro → dist/_astro/Search.astro_…js, which imports
+ *   Pagefind); every entry page with code loads exactly one, the copy buttons (src/components/CodeBlock.astro
+ *   → dist/_astro/CodeBlock.astro_…js, ≤ 1 kB), and its buttons are rendered hidden; no other page has a
+ *   <script; the only other JavaScript in dist is Pagefind's pagefind.js and its worker;
  * - the Pagefind index (scripts/search-index.ts) exists and covers exactly the entry pages: every entry page
  *   has data-pagefind-body, no other page does, and Pagefind's page count equals the number of entries.
  *
@@ -98,36 +100,79 @@ for (const id of ids) {
 const built = existsSync(path.join(dist, "entries")) ? readdirSync(path.join(dist, "entries")) : [];
 for (const id of built) if (!ids.includes(id)) fail(`dist/entries/${id}/ has no entry file in ${path.join(dir, "entries")}`);
 
-// 2. No client JavaScript but the search island (home page only) and the Pagefind bundle it loads.
+// 2. No client JavaScript but two islands, each emitted as its own file: the search box (home page only, which
+//    imports the Pagefind bundle) and the code blocks' copy buttons (entry pages only, a few hundred bytes).
 const files = walk(dist);
-const ISLAND_SCRIPT = /^<script type="module" src="([^"]*\/_astro\/Search\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js)"><\/script>$/;
+interface Island {
+  name: string;
+  /** The one <script> tag that loads it. */
+  tag: RegExp;
+  /** Something its code must contain, to be sure the allowlisted file is the island it claims to be. */
+  mustContain: string;
+  /** An upper bound on the script's size, in bytes. */
+  maxBytes: number;
+}
+const SEARCH: Island = {
+  name: "search island",
+  tag: /^<script type="module" src="([^"]*\/_astro\/Search\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js)"><\/script>$/,
+  mustContain: "pagefind/pagefind.js",
+  maxBytes: 8_192,
+};
+const COPY: Island = {
+  name: "copy-button island",
+  tag: /^<script type="module" src="([^"]*\/_astro\/CodeBlock\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js)"><\/script>$/,
+  mustContain: "clipboard.writeText",
+  maxBytes: 1_024,
+};
 const PAGEFIND_JS = new Set(["pagefind/pagefind.js", "pagefind/pagefind-worker.js"]);
 const islandFiles = new Set<string>();
 for (const file of files.filter((f) => f.endsWith(".html"))) {
-  const rel = path.relative(dist, file);
+  const rel = path.relative(dist, file).split(path.sep).join("/");
   const html = readFileSync(file, "utf8");
   const tags = html.match(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi) ?? [];
   if (/<script/i.test(html) && !tags.length) fail(`dist/${rel}: contains <script`);
-  if (rel !== "index.html" && tags.length) fail(`dist/${rel}: contains <script (only the home page's search island may load JavaScript)`);
+  const isEntry = /^entries\/[^/]+\/index\.html$/.test(rel);
+  // The one island a page may load, and how many of its <script> tags it must have (exactly 1, or 0).
+  let island: Island | undefined;
+  let expected = 0;
   if (rel === "index.html") {
+    island = SEARCH;
+    expected = 1;
     if (!/<form\b[^>]*\bdata-search\b[^>]*\bhidden\b/.test(html)) fail("index.html: no search island (<form data-search hidden>: hidden until its script runs)");
-    if (tags.length !== 1) fail(`index.html: ${tags.length} <script> tags, expected exactly the search island's one`);
+  } else if (isEntry) {
+    // Every code block carries one copy button, rendered hidden: without JavaScript there is no button.
+    const blocks = (html.match(/<figure class="code-block">/g) ?? []).length;
+    // Attribute values (the snippet, in data-copy) may contain ">": match quoted values whole.
+    const buttons = (html.match(/<button\b(?:[^>"']|"[^"]*"|'[^']*')*>/g) ?? []).filter((b) => /\sdata-copy=/.test(b));
+    if (buttons.length !== blocks) fail(`dist/${rel}: ${blocks} code blocks but ${buttons.length} copy buttons (<button data-copy>), expected one each`);
+    for (const b of buttons) if (!/\shidden(?:[\s>=]|$)/.test(b.replace(/"[^"]*"|'[^']*'/g, '""'))) fail(`dist/${rel}: a copy button that is not hidden (it must appear only when its script runs): ${b.slice(0, 80)}`);
+    island = COPY;
+    expected = buttons.length ? 1 : 0; // an entry without code (notation only) loads nothing
+  }
+  if (tags.length !== expected) {
+    const allowed = island && expected ? `exactly the ${island.name}'s one` : "none";
+    fail(`dist/${rel}: ${tags.length} <script> tags, expected ${allowed}${island ? "" : " (only the home page and entry pages may load JavaScript)"}`);
   }
   for (const tag of tags) {
-    const m = ISLAND_SCRIPT.exec(tag);
-    if (!m) {
-      fail(`dist/${rel}: a <script> that is not the search island's module: ${tag.slice(0, 120)}`);
+    const m = island ? island.tag.exec(tag) : null;
+    if (!island || !m) {
+      fail(`dist/${rel}: a <script> that is not ${island ? `the ${island.name}'s module` : "allowed on this page"}: ${tag.slice(0, 120)}`);
       continue;
     }
     const src = path.join(dist, m[1].replace(/^.*?\/_astro\//, "_astro/"));
-    if (!existsSync(src)) fail(`dist/${rel}: the search island's script ${m[1]} is missing`);
-    else if (!readFileSync(src, "utf8").includes("pagefind/pagefind.js")) fail(`dist/${path.relative(dist, src)}: the search island's script does not load pagefind/pagefind.js`);
-    islandFiles.add(path.relative(dist, src));
+    if (!existsSync(src)) {
+      fail(`dist/${rel}: the ${island.name}'s script ${m[1]} is missing`);
+      continue;
+    }
+    const code = readFileSync(src);
+    if (!code.toString("utf8").includes(island.mustContain)) fail(`dist/${path.relative(dist, src)}: the ${island.name}'s script does not contain ${island.mustContain}`);
+    if (code.length > island.maxBytes) fail(`dist/${path.relative(dist, src)}: the ${island.name}'s script is ${code.length} bytes, over its budget of ${island.maxBytes}`);
+    islandFiles.add(path.relative(dist, src).split(path.sep).join("/"));
   }
 }
 for (const file of files.filter((f) => /\.(m?js|cjs)$/.test(f))) {
   const rel = path.relative(dist, file).split(path.sep).join("/");
-  if (!islandFiles.has(rel) && !PAGEFIND_JS.has(rel)) fail(`dist/${rel}: JavaScript file in the output that is neither the search island's script nor Pagefind's`);
+  if (!islandFiles.has(rel) && !PAGEFIND_JS.has(rel)) fail(`dist/${rel}: JavaScript file in the output that is neither an island's script (search, copy buttons) nor Pagefind's`);
 }
 
 // 3. The search index covers exactly the entry pages.
@@ -153,4 +198,4 @@ if (failures.length) {
   process.exit(1);
 }
 const pages = files.filter((f) => f.endsWith(".html")).length;
-console.log(`site ok: ${ids.length} entry page${ids.length === 1 ? "" : "s"}, home, reference, search index of ${ids.length} (${pages} HTML pages; JavaScript: the home page's search island only)`);
+console.log(`site ok: ${ids.length} entry page${ids.length === 1 ? "" : "s"}, home, reference, search index of ${ids.length} (${pages} HTML pages; JavaScript: the search island on home, the copy buttons on entry pages)`);

@@ -1,5 +1,6 @@
 /**
- * The search island's client code (the only client JavaScript of the site; see components/Search.astro).
+ * The search island's client code (home page only; see components/Search.astro). The site's only other
+ * client JavaScript is the entry pages' copy buttons (scripts/copy.ts).
  * Pagefind ranks; then entries that are known by exactly the query (title or alias, e.g. "Σ", "\sum",
  * "softmax", "np.linalg.norm") move to the top of the first page of results. Entry text comes from
  * contributors, so results are built from text nodes only — no innerHTML, no Pagefind excerpts.
