@@ -64,14 +64,17 @@ export function extractExamples(): DocExample[] {
       const continuation = code.slice(k + 1).map((l) => l.replace(/^\s*\/\/ ?/, ""));
       const m = /^(.*?);?\s*\/\/ ?(.*)$/.exec(code[k] ?? "");
       if (!m) throw new Error(`${rel}:${start}: the last line of an @example is \`expression; // what NumPy prints\``);
-      let symbol = "?";
-      for (let k = j; k < lines.length; k++) {
-        const d = /^(?:export\s+)?(?:function|const|class|let)\s+(\w+?)_?\b/.exec(lines[k]);
-        if (d) {
-          symbol = d[1];
-          break;
-        }
-      }
+      // The documented symbol is the declaration right after the comment: a function, const or
+      // class, or a class member such as `Generator.random` (methods carry examples too).
+      let symbol: string;
+      let end = j;
+      while (end < lines.length && !lines[end].includes("*/")) end++;
+      const decl = lines.slice(end + 1).find((l) => l.trim() !== "") ?? "";
+      const top = /^(?:export\s+)?(?:function|const|class|let)\s+(\w+?)_?\b/.exec(decl);
+      const member = /^\s+(?:(?:public|static|readonly|async|get|set)\s+)*(\w+)\s*[(<:=]/.exec(decl);
+      if (top) symbol = top[1];
+      else if (member) symbol = member[1];
+      else throw new Error(`${rel}:${start}: this @example's doc comment does not sit on a declaration — code between the comment and its function detaches the docs (editors and the API table show them on the wrong symbol)`);
       const [, key, raw] = numpyLine;
       const tolerance: DocExample["tolerance"] =
         key === "ulp" ? { rule: "ulp", max: Number(raw) } : key === "rtol" ? { rule: "allclose", rtol: Number(raw) } : { rule: "exact" };

@@ -38,6 +38,16 @@ function parseTerm(s: string, op: number | null): Term {
 
 const ELL_BASE = -1000; // broadcast (ellipsis) dimensions get labels ELL_BASE + k
 
+/** Options of {@link einsum} (NumPy's keywords). */
+export interface EinsumOptions {
+  /** Contraction order: false (default, one loop), or true / "greedy" / "optimal" (pairwise, greedy order). */
+  optimize?: boolean | "greedy" | "optimal";
+}
+
+function isEinsumOptions(x: unknown): x is EinsumOptions {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof NDArray);
+}
+
 /**
  * Einstein summation (NumPy `np.einsum(subscripts, *operands)`): each
  * operand's axes are labelled by letters; labels repeated within an operand
@@ -85,16 +95,6 @@ const ELL_BASE = -1000; // broadcast (ellipsis) dimensions get labels ELL_BASE +
  * //  [3. 6.]]
  * @numpy np.einsum("ji", np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]))
  */
-/** Options of {@link einsum} (NumPy's keywords). */
-export interface EinsumOptions {
-  /** Contraction order: false (default, one loop), or true / "greedy" / "optimal" (pairwise, greedy order). */
-  optimize?: boolean | "greedy" | "optimal";
-}
-
-function isEinsumOptions(x: unknown): x is EinsumOptions {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof NDArray);
-}
-
 export function einsum(subscripts: string, ...operands: (ArrayLike | EinsumOptions)[]): NDArray | Scalar {
   let optimize: EinsumOptions["optimize"] = false;
   if (operands.length && isEinsumOptions(operands[operands.length - 1])) {

@@ -531,6 +531,13 @@ function splitAt(a: NDArray, points: number[], ax: number): NDArray[] {
   return out;
 }
 
+/** `ary.shape[axis]` as NumPy's split functions read it: a Python tuple index. */
+function splitAxis(arr: NDArray, axis: number): number {
+  if (!Number.isInteger(axis)) throw new TypeError("tuple indices must be integers or slices, not float");
+  if (axis < -arr.ndim || axis >= arr.ndim) throw new IndexError("tuple index out of range");
+  return axis < 0 ? axis + arr.ndim : axis;
+}
+
 /**
  * Splits into sub-arrays, views of `a` (NumPy `np.array_split`): `k`
  * sections of sizes differing by at most one (the first `n % k` get one
@@ -545,13 +552,6 @@ function splitAt(a: NDArray, points: number[], ax: number): NDArray[] {
  * np.array_split(np.arange(5), 3)[0]; // [0. 1.]
  * @numpy np.array_split(np.arange(5.0), 3)[0]
  */
-/** `ary.shape[axis]` as NumPy's split functions read it: a Python tuple index. */
-function splitAxis(arr: NDArray, axis: number): number {
-  if (!Number.isInteger(axis)) throw new TypeError("tuple indices must be integers or slices, not float");
-  if (axis < -arr.ndim || axis >= arr.ndim) throw new IndexError("tuple index out of range");
-  return axis < 0 ? axis + arr.ndim : axis;
-}
-
 export function array_split(a: ArrayLike, indices_or_sections: number | readonly number[], options: SplitOptions = {}): NDArray[] {
   const arr = asarray(a);
   const ax = splitAxis(arr, options.axis ?? 0);
