@@ -15,7 +15,6 @@ import {
   resolveCases,
   staleGoldenDiagnostics,
   type CasePlan,
-  type Corpus,
   type Diagnostic,
   type GoldenCase,
   type InvariantCheckData,
