@@ -8,7 +8,7 @@
  * and `src/pcg64/pcg64.h` (PCG64 XSL-RR), `src/distributions/distributions.c`
  * (uniform doubles, the ziggurat normal, Lemire's bounded integers,
  * `random_interval`), `_bounded_integers.pyx.in` and `_generator.pyx`
- * (argument handling, Fisher–Yates `shuffle`). Measured against
+ * (argument handling, Fisher–Yates `shuffle`, `choice`). Measured against
  * fixtures/random.json (fixtures/generate_random.py).
  *
  * The 128-bit LCG state lives in eight 16-bit limbs so that every partial
@@ -18,11 +18,11 @@
  */
 import { FI_DOUBLE, KI_DOUBLE, WI_DOUBLE, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R } from "./kernels/ziggurat.ts";
 import { exp as glibcExp, log1p as glibcLog1p } from "./kernels/libm.ts";
-import { NDArray, type ArrayLike } from "./ndarray.ts";
+import { NDArray, type ArrayLike, type Scalar } from "./ndarray.ts";
 import { asarray, arange } from "./creation.ts";
 import { normalizeAxis } from "./iter.ts";
 import { take } from "./indexing.ts";
-import { INT53_MESSAGE } from "./dtype.ts";
+import { INT53_MESSAGE, allocStorage } from "./dtype.ts";
 
 // ------------------------------------------------------------ SeedSequence
 
@@ -327,6 +327,47 @@ function randomInterval(g: PCG64, max: number): number {
   return v;
 }
 
+/** `random_bounded_uint64(off=0, rng, use_masked=False)`: uniform on [0, rng] by Lemire (32-bit draws below 2^32 − 1). */
+function boundedUint64(g: PCG64, rng: number): number {
+  if (rng === 0) return 0;
+  if (rng < 0xffffffff) return lemire32(g, rng, (0xffffffff - rng) % (rng + 1));
+  if (rng === 0xffffffff) return g.next32();
+  const v = lemire64(g, BigInt(rng));
+  if (v > 9007199254740991n) throw new RangeError(INT53_MESSAGE);
+  return Number(v);
+}
+
+/** `_shuffle_int`: Fisher–Yates on positions n−1 down to `first`, Lemire-bounded. */
+function shuffleInt(g: PCG64, n: number, first: number, data: Float64Array): void {
+  for (let i = n - 1; i >= first; i--) {
+    const j = boundedUint64(g, i);
+    const t = data[j];
+    data[j] = data[i];
+    data[i] = t;
+  }
+}
+
+/** `cdf.searchsorted(u, side='right')` on a non-decreasing cdf: the count of entries <= u. */
+function searchRight(cdf: Float64Array, u: number): number {
+  let lo = 0, hi = cdf.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cdf[mid] <= u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `p.cumsum(); cdf /= cdf[-1]` (sequential sums, as NumPy's add.accumulate). */
+function normalizedCdf(p: Float64Array): Float64Array {
+  const cdf = new Float64Array(p.length);
+  let s = 0;
+  for (let i = 0; i < p.length; i++) cdf[i] = s = i === 0 ? p[0] : s + p[i];
+  const last = cdf[p.length - 1];
+  for (let i = 0; i < p.length; i++) cdf[i] /= last;
+  return cdf;
+}
+
 // -------------------------------------------------------------- Generator
 
 /** `size` as NumPy takes it: undefined/null for one scalar, an int or a shape. */
@@ -338,6 +379,18 @@ export interface IntegersOptions {
   endpoint?: boolean;
   /** Only `"int64"` (NumPy's default) is supported. */
   dtype?: "int64";
+}
+
+/** Options of {@link Generator.choice}. */
+export interface ChoiceOptions {
+  /** Sample with replacement (default true). */
+  replace?: boolean;
+  /** Probabilities of the entries of `a` (1-D, summing to 1 within √eps); default uniform. */
+  p?: ArrayLike | null;
+  /** Axis of `a` to sample along (default 0). */
+  axis?: number;
+  /** Without replacement and without `p`: shuffle the Floyd sample (default true). */
+  shuffle?: boolean;
 }
 
 /** The `axis` option of {@link Generator.shuffle} / {@link Generator.permutation}. */
@@ -609,6 +662,155 @@ export class Generator {
     const idx = arange(0, a.shape[axis], 1, { dtype: "int64" });
     this.shuffle(idx);
     return take(a, idx, { axis }) as NDArray;
+  }
+
+  /**
+   * A random sample from `a` (NumPy `Generator.choice`): `a` an integer $n$
+   * samples `arange(n)`, an array samples its entries along `axis`.
+   * With replacement: `integers(0, n, size)`, or with `p` the inverse CDF
+   * `cdf.searchsorted(random(size), side='right')`, $\text{cdf} =
+   * \operatorname{cumsum}(p)/\sum p$. Without replacement: Floyd's
+   * algorithm (then a Fisher–Yates shuffle unless `shuffle: false`), or a
+   * partial tail shuffle of `arange(n)` when $n > 10000$ and the sample is
+   * over $n/50$ ($n/20$ unshuffled); with `p`, repeated inverse-CDF rounds
+   * that zero out the entries already taken.
+   *
+   * Special cases: `size` undefined gives one scalar (a JS number); `p` is
+   * checked as NumPy does ("a and p must have same size", "Probabilities
+   * contain NaN", "Probabilities are not non-negative", "Probabilities do
+   * not sum to 1. …" beyond $\sqrt{\varepsilon}$); `size` over `n` without
+   * replacement raises "Cannot take a larger sample than population when
+   * replace is False"; `n <= 0` (or an empty `a`) raises unless no samples
+   * are taken.
+   *
+   * @example
+   * np.random.default_rng(42).choice(10, 4, { replace: false }); // [4 0 5 6]
+   * @numpy np.random.default_rng(42).choice(10, 4, replace=False)
+   *
+   * @example
+   * np.random.default_rng(0).choice([1.5, 2.5, 4], 5, { p: [0.2, 0.5, 0.3] }); // [2.5 2.5 1.5 1.5 4. ]
+   * @numpy np.random.default_rng(0).choice([1.5, 2.5, 4.0], 5, p=[0.2, 0.5, 0.3])
+   */
+  choice(a: number | ArrayLike, size?: null, options?: ChoiceOptions): Scalar | NDArray;
+  choice(a: number | ArrayLike, size: number | readonly number[], options?: ChoiceOptions): NDArray;
+  choice(a: number | ArrayLike, size?: Size, options?: ChoiceOptions): Scalar | NDArray;
+  choice(a: number | ArrayLike, size?: Size, options: ChoiceOptions = {}): Scalar | NDArray {
+    const replace = options.replace ?? true;
+    const shuffle = options.shuffle ?? true;
+    const axisOpt = options.axis ?? 0;
+    const g = this.bitgen;
+    const isScalar = size === undefined || size === null;
+    // np.prod(size) before validation (None counts as nonzero).
+    const prod = isScalar ? 1 : typeof size === "number" ? size : (size as readonly number[]).reduce((x, y) => x * y, 1);
+    let arr: NDArray | null = null;
+    let popSize: number;
+    let axis = 0;
+    if (typeof a === "number" || (a instanceof NDArray && a.ndim === 0)) {
+      const v = typeof a === "number" ? a : (a as NDArray).item();
+      const isInt = typeof a === "number" ? Number.isInteger(v) : (a as NDArray).dtype === "int64";
+      if (!isInt) throw new TypeError(`a must be a sequence or an integer, not <class '${typeof a === "number" ? "float" : "numpy.ndarray"}'>`);
+      popSize = v as number;
+      if (popSize <= 0 && prod !== 0) throw new RangeError("a must be a positive integer unless no samples are taken");
+    } else {
+      arr = asarray(a);
+      if (arr.ndim === 0) {
+        const v = arr.item();
+        if (arr.dtype !== "int64") throw new TypeError("a must be a sequence or an integer, not <class 'numpy.ndarray'>");
+        popSize = v as number;
+        if (popSize <= 0 && prod !== 0) throw new RangeError("a must be a positive integer unless no samples are taken");
+        arr = null;
+      } else {
+        axis = normalizeAxis(axisOpt, arr.ndim);
+        popSize = arr.shape[axis];
+        if (popSize === 0 && prod !== 0) throw new RangeError("a cannot be empty unless no samples are taken");
+      }
+    }
+    let pw: Float64Array | null = null;
+    if (options.p !== undefined && options.p !== null) {
+      const pa = asarray(options.p).astype("float64");
+      if (pa.ndim === 0) throw new TypeError("len() of unsized object");
+      if (pa.ndim !== 1) throw new RangeError("p must be 1-dimensional");
+      if (pa.size !== popSize) throw new RangeError("a and p must have same size");
+      pw = Float64Array.from(pa.tolist() as number[]);
+      // kahan_sum
+      let sum = pw.length ? pw[0] : 0, c = 0;
+      for (let i = 1; i < pw.length; i++) {
+        const y = pw[i] - c;
+        const t = sum + y;
+        c = t - sum - y;
+        sum = t;
+      }
+      if (Number.isNaN(sum)) throw new RangeError("Probabilities contain NaN");
+      if (pw.some((x) => x < 0)) throw new RangeError("Probabilities are not non-negative");
+      if (Math.abs(sum - 1) > Math.sqrt(2.220446049250313e-16)) {
+        throw new RangeError("Probabilities do not sum to 1. See Notes section of docstring for more information.");
+      }
+    }
+    const shape = isScalar ? [] : shapeOf(size as number | readonly number[]);
+    let n = 1;
+    for (const d of shape) n *= d;
+    let idx: Float64Array;
+    if (replace) {
+      if (pw) {
+        const cdf = normalizedCdf(pw);
+        const u = this.random(shape) as NDArray;
+        const ud = u.data as Float64Array;
+        idx = new Float64Array(n);
+        for (let i = 0; i < n; i++) idx[i] = searchRight(cdf, ud[i]);
+      } else {
+        const r = this.integers(0, popSize, shape) as NDArray;
+        idx = Float64Array.from(r.data as Float64Array);
+      }
+    } else {
+      if (n > popSize) throw new RangeError("Cannot take a larger sample than population when replace is False");
+      if (pw) {
+        let nonzero = 0;
+        for (const x of pw) if (x > 0) nonzero++;
+        if (nonzero < n) throw new RangeError("Fewer non-zero entries in p than size");
+        idx = new Float64Array(n);
+        let nUniq = 0;
+        while (nUniq < n) {
+          const x = this.random(n - nUniq) as NDArray;
+          const xd = x.data as Float64Array;
+          for (let k = 0; k < nUniq; k++) pw[idx[k]] = 0;
+          const cdf = normalizedCdf(pw);
+          const seen = new Set<number>();
+          for (let k = 0; k < xd.length; k++) {
+            const v = searchRight(cdf, xd[k]);
+            if (seen.has(v)) continue;
+            seen.add(v);
+            idx[nUniq++] = v;
+          }
+        }
+      } else {
+        const cutoff = shuffle ? 50 : 20;
+        if (popSize > 10000 && n > Math.floor(popSize / cutoff)) {
+          const all = new Float64Array(popSize);
+          for (let i = 0; i < popSize; i++) all[i] = i;
+          shuffleInt(g, popSize, Math.max(popSize - n, 1), all);
+          idx = all.slice(popSize - n);
+        } else {
+          // Floyd's algorithm; NumPy's open-addressing hash set only answers membership.
+          idx = new Float64Array(n);
+          const set = new Set<number>();
+          for (let j = popSize - n; j < popSize; j++) {
+            const val = boundedUint64(g, j);
+            const v = set.has(val) ? j : val;
+            set.add(v);
+            idx[j - popSize + n] = v;
+          }
+          if (shuffle) shuffleInt(g, n, 1, idx);
+        }
+      }
+    }
+    if (arr === null) return isScalar ? idx[0] : new NDArray(idx, shape, undefined, 0, "int64");
+    if (isScalar) return take(arr, idx[0], { axis });
+    if (shape.length === 0 && arr.ndim === 1) {
+      const st = allocStorage(arr.dtype, 1);
+      st[0] = Number(arr.item(idx[0]));
+      return new NDArray(st, [], undefined, 0, arr.dtype);
+    }
+    return take(arr, new NDArray(idx, shape, undefined, 0, "int64"), { axis }) as NDArray;
   }
 }
 

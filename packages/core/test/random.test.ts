@@ -41,7 +41,16 @@ interface ErrCase {
   out?: Out;
 }
 
-const fx = loadFixture<Case>("random.json") as ReturnType<typeof loadFixture<Case>> & { errors: ErrCase[] };
+interface ChoiceErrCase {
+  a: Enc | Enc[];
+  size: number | null;
+  kwargs: { replace?: boolean; p?: Enc[]; shuffle?: boolean };
+  error?: string;
+  type?: string;
+  out?: Out;
+}
+
+const fx = loadFixture<Case>("random.json") as ReturnType<typeof loadFixture<Case>> & { errors: ErrCase[]; choice_errors: ChoiceErrCase[] };
 const counts: Record<string, [number, number]> = {};
 const tally = (k: string, ok: boolean) => {
   const c = (counts[k] ??= [0, 0]);
@@ -76,6 +85,15 @@ function call(rng: np.Generator, s: Step): unknown {
       return rng.integers(args[0] as number, args[1] as number, args[2] as number, { endpoint: kw.endpoint });
     case "permutation":
       return rng.permutation(args[0] as np.NDArray, { axis: kw.axis });
+    case "choice": {
+      const ck = s.kwargs as { replace?: boolean; p?: string[]; shuffle?: boolean; axis?: number };
+      return rng.choice(args[0] as number | np.NDArray, args[1] as number | number[] | undefined, {
+        replace: ck.replace,
+        shuffle: ck.shuffle,
+        axis: ck.axis,
+        p: ck.p?.map(Number),
+      });
+    }
     case "shuffle":
       rng.shuffle(args[0] as np.NDArray, { axis: kw.axis });
       return args[0];
@@ -151,6 +169,16 @@ describe("errors and edge cases", () => {
       };
       if (e.error) expect(run, `${e.method}(${e.args})`).toThrow(e.error);
       else expect(matches(run(), e.out!)).toBe(true);
+    }
+  });
+  it("choice: NumPy's messages and edge results", () => {
+    for (const e of fx.choice_errors) {
+      const a = Array.isArray(e.a) ? e.a.map(Number) : Number(e.a);
+      const run = () => np.random.default_rng(0).choice(a, e.size, { ...e.kwargs, p: e.kwargs.p?.map(Number) });
+      const label = `choice(${JSON.stringify(e.a)}, ${e.size}, ${JSON.stringify(e.kwargs)})`;
+      if (e.error) expect(run, label).toThrow(e.error);
+      else expect(matches(run(), e.out!), label).toBe(true);
+      tally("choice errors/edges", true);
     }
   });
   it("unseeded generators draw from OS entropy", () => {
