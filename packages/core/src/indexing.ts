@@ -12,6 +12,7 @@
 import { array, asarray, castScalar } from "./creation.ts";
 import { allocStorage, type DType, type Storage } from "./dtype.ts";
 import { AxisError, IndexError } from "./errors.ts";
+import { broadcastShapes } from "./iter.ts";
 import { copyToC, formatShape, NDArray, shapeSize, writeC, type ArrayLike, type Scalar } from "./ndarray.ts";
 
 /**
@@ -351,24 +352,6 @@ function basicView(a: NDArray, items: readonly Item[]): BasicView {
   return { shape, strides, offset, fancyOf, axisOf };
 }
 
-/** Broadcast shape of the index arrays, with NumPy's IndexError wording. */
-function broadcastIndexShapes(shapes: number[][]): number[] {
-  let nd = 0;
-  for (const s of shapes) nd = Math.max(nd, s.length);
-  const out = new Array<number>(nd).fill(1);
-  for (const s of shapes) {
-    const off = nd - s.length;
-    for (let i = 0; i < s.length; i++) {
-      const n = s[i];
-      const cur = out[off + i];
-      if (n === cur || n === 1) continue;
-      if (cur === 1) out[off + i] = n;
-      else throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${shapes.map((x) => formatShape(x)).join(" ")} `);
-    }
-  }
-  return out;
-}
-
 /** Element offsets (relative to 0) of a strided block, in C order. */
 function blockOffsets(shape: readonly number[], strides: readonly number[]): Float64Array {
   const n = shapeSize(shape);
@@ -445,7 +428,10 @@ function advancedPlan(a: NDArray, items: readonly Item[], beforeBounds?: (shape:
     else if (it.kind === ELLIPSIS) viewDim += it.value;
   }
   void extraInt;
-  const bshape = broadcastIndexShapes(arrays.map((x) => x.shape));
+  const bshape = broadcastShapes(
+    arrays.map((x) => x.shape),
+    (listed) => new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${listed} `),
+  );
   const bsize = shapeSize(bshape);
   // plain (non-advanced) view dimensions, split around the advanced block
   const preShape: number[] = [];

@@ -11,8 +11,14 @@ import { AxisError } from "./errors.ts";
 import { formatShape } from "./ndarray.ts";
 import type { NDArray } from "./ndarray.ts";
 
-/** Broadcasts shapes by NumPy's rules; throws NumPy's error wording on mismatch. */
-export function broadcastShapes(shapes: readonly (readonly number[])[]): number[] {
+/**
+ * Broadcasts shapes by NumPy's rules; on mismatch throws `mismatch(listed)` (`listed`: the shapes as
+ * NumPy prints them), by default the ufuncs' "operands could not be broadcast together" error.
+ */
+export function broadcastShapes(
+  shapes: readonly (readonly number[])[],
+  mismatch: (listed: string) => Error = (listed) => new RangeError(`operands could not be broadcast together with shapes ${listed} `),
+): number[] {
   let nd = 0;
   for (const s of shapes) nd = Math.max(nd, s.length);
   const out = new Array<number>(nd).fill(1);
@@ -23,7 +29,7 @@ export function broadcastShapes(shapes: readonly (readonly number[])[]): number[
       const cur = out[off + i];
       if (n === cur || n === 1) continue;
       if (cur === 1) out[off + i] = n;
-      else throw new RangeError(`operands could not be broadcast together with shapes ${shapes.map((x) => formatShape(x)).join(" ")} `);
+      else throw mismatch(shapes.map((x) => formatShape(x)).join(" "));
     }
   }
   return out;

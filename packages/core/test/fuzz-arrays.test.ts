@@ -13,7 +13,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import * as np from "../src/index.ts";
-import { compare, decode, loadFixture, ulpDistance, type Encoded, type Expected } from "./helpers.ts";
+import { compare, decode, loadFixture, thrownText, ulpDistance, type Encoded, type Expected } from "./helpers.ts";
 
 interface ArraySpec {
   dtype: np.DType;
@@ -287,14 +287,7 @@ afterAll(() => {
 
 /** Focused regressions for the disagreements this fuzz found (expected values from NumPy 2.4.6, noted per case). */
 describe("arrays fuzz regressions (NumPy 2.4.6 behaviour)", () => {
-  const err = (f: () => unknown): string => {
-    try {
-      f();
-    } catch (e) {
-      return `${(e as Error).name}: ${(e as Error).message}`;
-    }
-    return "no error";
-  };
+  const err = thrownText;
   it("full(-0.0) fills -0.0; an empty full/full_like never casts the fill value", () => {
     // np.full((2,), -0.0) -> [-0., -0.]; np.full((3,0), 1e308, dtype=np.int64) -> empty
     expect((np.full([2], -0).tolist() as number[]).every((x) => Object.is(x, -0))).toBe(true);

@@ -11,7 +11,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import * as np from "../src/index.ts";
-import { decode, loadFixture, type Encoded } from "./helpers.ts";
+import { decode, loadFixture, thrownText, type Encoded } from "./helpers.ts";
 
 type ViewOp = { T: number[] } | { idx: string[] };
 type Arg =
@@ -182,14 +182,7 @@ describe("fuzz: reductions family vs NumPy 2.4.6", () => {
 
 /** One focused case per disagreement the fuzz found (expected values printed by NumPy 2.4.6). */
 describe("fuzz-reductions regressions", () => {
-  const err = (f: () => unknown): string => {
-    try {
-      f();
-    } catch (e) {
-      return `${(e as Error).name}: ${(e as Error).message}`;
-    }
-    return "no error";
-  };
+  const err = thrownText;
   it("a JS scalar input gives a scalar even with keepdims (np.sum(3.0, keepdims=True) is np.float64(3.0))", () => {
     expect(np.sum(3, { keepdims: true })).toBe(3);
     expect(np.all(1e308, { keepdims: true })).toBe(true);

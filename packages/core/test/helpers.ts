@@ -170,3 +170,13 @@ export class Tally {
     }
   }
 }
+
+/** `"Name: message"` of what `f` throws, or `"no error"` — for asserting NumPy's error class and wording. */
+export function thrownText(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+  return "no error";
+}
